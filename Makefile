@@ -1,0 +1,54 @@
+# Two commands: `make run` serves the dashboard, `make test` runs every test. See README.md.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test lint demo bench clean
+
+run: $(VENV)/.runtime
+	$(BIN)/python -m loaders demo --if-missing
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+test: $(VENV)/.dev chromium
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+demo: $(VENV)/.runtime  ## rebuild the demo store from data/demo/
+	rm -rf data/dashboard.duckdb data/dashboard.duckdb.versions
+	$(BIN)/python -m loaders demo
+
+bench: $(VENV)/.dev chromium
+	$(BIN)/python -m bench
+
+# The venv is rebuilt only when a requirements file changes (make compares timestamps).
+# uv installs the pinned set in seconds; pip is the fallback.
+$(VENV)/.runtime: requirements.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q uv==0.13.9 && $(BIN)/uv pip install -q --python $(BIN)/python -r requirements.txt \
+		|| $(BIN)/python -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(BIN)/uv pip install -q --python $(BIN)/python -r requirements-dev.txt \
+		|| $(BIN)/python -m pip install -q -r requirements-dev.txt
+	touch $@
+
+# Debian's Chromium serves the browser tests and image export; never a downloaded browser.
+chromium:
+	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	else \
+		echo "Chromium is missing: install Debian's package as root (apt-get install chromium), or set CHROMIUM=/path/to/chromium"; exit 1; \
+	fi
+
+clean:
+	rm -rf $(VENV) artifacts .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Pure Plotly figure builders and chart text; no Streamlit, no DuckDB."""

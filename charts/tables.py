@@ -1,0 +1,24 @@
+"""Table twins of the charts: the same numbers, formatted for the reader, with provenance."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from i18n import fmt, t
+from metrics.periods import sort_key
+
+
+def series_table(actuals: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """period, value, source and example flag of each point, oldest first."""
+    rows = actuals.iloc[sorted(range(len(actuals)), key=lambda i: sort_key(actuals["period"].iloc[i]))]
+    return pd.DataFrame(
+        {
+            t("table.period", lang): [fmt.period(p, lang) for p in rows["period"]],
+            t("table.value", lang): [fmt.percent(v, lang) for v in rows["value"]],
+            t("table.source", lang): [
+                f"{file}, {t('chart.row', lang)} {row}"
+                for file, row in zip(rows["source_file"], rows["source_row"], strict=True)
+            ],
+            t("table.demo", lang): [t("table.yes" if d else "table.no", lang) for d in rows["is_demo"]],
+        }
+    )

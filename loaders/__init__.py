@@ -1,0 +1,1 @@
+"""Files and API responses → validated batches → the store's one write path."""

@@ -1,0 +1,1 @@
+"""Pure computations: periods, trajectories, verdicts. No Streamlit, no DuckDB, no text."""

@@ -1,0 +1,295 @@
+"""The only module that opens DuckDB: read-only views of the live store, and the one write path.
+
+Publishing: the live store path (config DASHBOARD_DB) is a symlink to a versioned file
+`<name>.versions/store-000012.duckdb`. A load copies the live file, writes into the copy in
+one transaction per file, checkpoints, and swaps the symlink with an atomic rename. Readers
+open the real path read-only, so a load never waits for them and never shows them a mix;
+they move to the new version at their next rerun. Versioned names matter: within one process
+DuckDB reuses an open database for the same path, so reopening a renamed path would keep
+showing the old file.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from store.batch import Batch
+
+SCHEMA_VERSION = 1
+SCHEMA = Path(__file__).with_name("schema.sql")
+KEEP_VERSIONS = 3  # older versions are deleted; readers holding one open keep reading it
+
+# Columns a loader supplies per table (ingest_id and superseded_by are the store's own).
+LOADER_COLUMNS: dict[str, tuple[str, ...]] = {
+    "regions": (
+        "region_code",
+        "name_fi",
+        "name_sv",
+        "name_en",
+        "kind",
+        "is_rrp_area",
+        "sotkanet_id",
+        "sotkanet_id_old",
+        "yta",
+        "yta_confidence",
+        "grid_row",
+        "grid_col",
+    ),
+    "indicators": (
+        "indicator_code",
+        "name_fi",
+        "name_sv",
+        "name_en",
+        "short_fi",
+        "short_sv",
+        "short_en",
+        "unit",
+        "higher_is_better",
+        "decimals",
+        "investment",
+        "is_headline",
+        "sotkanet_id",
+        "thl_id",
+        "ids_verified",
+        "caveat_fi",
+        "caveat_sv",
+        "caveat_en",
+    ),
+    "observations": (
+        "dataset",
+        "indicator",
+        "indicator_code",
+        "region",
+        "region_code",
+        "period",
+        "gender",
+        "value",
+        "status",
+        "raw",
+        "source_row",
+        "is_demo",
+        "note",
+    ),
+    "targets": (
+        "indicator_code",
+        "region_code",
+        "kind",
+        "period",
+        "value",
+        "raw",
+        "source_doc",
+        "quote",
+        "caveat",
+        "source_row",
+        "is_demo",
+    ),
+    "annotations": (
+        "indicator_code",
+        "on_date",
+        "label_fi",
+        "label_sv",
+        "label_en",
+        "source_doc",
+        "source_row",
+        "is_demo",
+    ),
+}
+UPSERT_TABLES = {"regions", "indicators"}  # reference data: a newer file replaces by key
+OBSERVATION_KEY = ("dataset", "indicator", "region", "period", "gender")
+
+
+Connection = duckdb.DuckDBPyConnection
+
+
+class StoreMissing(FileNotFoundError):
+    """The live store does not exist yet."""
+
+
+# ---------------------------------------------------------------- reading
+
+
+def live_file(db_path: Path) -> Path | None:
+    """The versioned file the live path points at, or None if nothing is published."""
+    return db_path.resolve() if db_path.exists() else None
+
+
+def version(db_path: Path) -> str:
+    """A name that changes whenever a load publishes: the cache key for queries."""
+    real = live_file(db_path)
+    if real is None:
+        raise StoreMissing(f"no store at {db_path}: run `make run` once, or load data with `python -m loaders ingest`")
+    return f"{real.name}:{real.stat().st_mtime_ns}"
+
+
+def connect_readonly(db_path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the live version (its real path, see module docstring)."""
+    real = live_file(db_path)
+    if real is None:
+        raise StoreMissing(f"no store at {db_path}: run `make run` once to build the demo store")
+    return duckdb.connect(str(real), read_only=True)
+
+
+# ---------------------------------------------------------------- writing
+
+
+class Writer:
+    """Writes validated batches into the unpublished copy; one transaction per batch."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.changed = False
+
+    def ingest(self, batch: Batch) -> bool:
+        """One validated batch, atomically; False if these bytes are already stored."""
+        cur = self.con.cursor()
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            if cur.execute("SELECT 1 FROM ingests WHERE sha256 = $sha", {"sha": batch.sha256}).fetchone():
+                cur.execute("ROLLBACK")
+                return False
+            ingest_id = cur.execute("SELECT coalesce(max(ingest_id), 0) + 1 FROM ingests").fetchone()[0]
+            cur.execute(
+                "INSERT INTO ingests VALUES ($id, $file, $sha, $format, $dataset, $rows, $url,"
+                " $retrieved, $loaded, $demo)",
+                {
+                    "id": ingest_id,
+                    "file": batch.file_name,
+                    "sha": batch.sha256,
+                    "format": batch.format,
+                    "dataset": batch.dataset,
+                    "rows": batch.rows,
+                    "url": batch.url,
+                    "retrieved": batch.retrieved_at,
+                    "loaded": datetime.now(),
+                    "demo": batch.is_demo,
+                },
+            )
+            for table, rows in batch.tables.items():
+                _insert(cur, table, rows, ingest_id)
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        self.changed = True
+        return True
+
+
+def _insert(cur: duckdb.DuckDBPyConnection, table: str, rows: object, ingest_id: int) -> None:
+    """Insert one table's rows; names come only from LOADER_COLUMNS, values only as data."""
+    columns = LOADER_COLUMNS[table]
+    cur.register("incoming", rows)
+    try:
+        found = tuple(name for name, *_ in cur.execute("DESCRIBE SELECT * FROM incoming").fetchall())
+        if found != columns:
+            raise ValueError(f"batch for {table} has columns {found}, expected {columns}")
+        select = ", ".join(columns)
+        if table == "observations":
+            _insert_observations(cur, select, ingest_id)
+        else:
+            verb = "INSERT OR REPLACE" if table in UPSERT_TABLES else "INSERT"
+            cur.execute(
+                f"{verb} INTO {table} ({select}, ingest_id) SELECT {select}, $id FROM incoming", {"id": ingest_id}
+            )
+    finally:
+        cur.unregister("incoming")
+
+
+def _insert_observations(cur: duckdb.DuckDBPyConnection, select: str, ingest_id: int) -> None:
+    """New and changed values only; a changed value supersedes the current one, which stays."""
+    same_key = " AND ".join(f"o.{k} IS NOT DISTINCT FROM n.{k}" for k in OBSERVATION_KEY)
+    cur.execute(
+        f"CREATE OR REPLACE TEMP TABLE changed AS SELECT n.* FROM incoming n WHERE NOT EXISTS ("
+        f" SELECT 1 FROM observations o WHERE o.superseded_by IS NULL AND {same_key}"
+        f" AND o.value IS NOT DISTINCT FROM n.value AND o.status IS NOT DISTINCT FROM n.status)"
+    )
+    cur.execute(
+        f"UPDATE observations o SET superseded_by = $id FROM changed n WHERE o.superseded_by IS NULL AND {same_key}",
+        {"id": ingest_id},
+    )
+    cur.execute(
+        f"INSERT INTO observations ({select}, ingest_id) SELECT {select}, $id FROM changed",
+        {"id": ingest_id},
+    )
+    cur.execute("DROP TABLE changed")
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> None:
+    """Create missing tables, then bring an older file up to SCHEMA_VERSION."""
+    con.execute(SCHEMA.read_text(encoding="utf-8"))
+    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    current = row[0] if row and row[0] is not None else None
+    if current is None:
+        con.execute("INSERT INTO schema_version VALUES ($v)", {"v": SCHEMA_VERSION})
+    elif current > SCHEMA_VERSION:
+        raise RuntimeError(f"store schema {current} is newer than this code ({SCHEMA_VERSION})")
+    # Future migrations: `if current < 2: con.execute(...)`, then update schema_version.
+
+
+def _versions_dir(db_path: Path) -> Path:
+    return db_path.parent / f"{db_path.name}.versions"
+
+
+def _next_number(versions: Path) -> int:
+    numbers = [int(p.name[6:12]) for p in versions.glob("store-[0-9]*.duckdb")]
+    return max(numbers, default=0) + 1
+
+
+@contextmanager
+def writer(db_path: Path) -> Iterator[Writer]:
+    """Open an unpublished copy of the live store; publish it on a clean exit if anything changed.
+
+    Writers take turns through a lock file; readers are never blocked. On an exception, or a
+    crash, the copy is discarded and the live store is untouched.
+    """
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    versions = _versions_dir(db_path)
+    versions.mkdir(exist_ok=True)
+    with open(versions / "write.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for stale in versions.glob("*.tmp*"):  # left by a crashed writer
+            stale.unlink()
+        current = live_file(db_path)
+        final = versions / f"store-{_next_number(versions):06d}.duckdb"
+        draft = final.with_suffix(".tmp")
+        if current is not None:
+            shutil.copyfile(current, draft)
+        con = duckdb.connect(str(draft))
+        try:
+            migrate(con)
+            out = Writer(con)
+            yield out
+            con.execute("CHECKPOINT")
+        except BaseException:
+            con.close()
+            draft.unlink(missing_ok=True)
+            raise
+        con.close()
+        if out.changed or current is None:
+            _publish(draft, final, db_path)
+            _prune(versions)
+        else:
+            draft.unlink()
+
+
+def _publish(draft: Path, final: Path, db_path: Path) -> None:
+    with open(draft, "rb") as f:
+        os.fsync(f.fileno())
+    os.replace(draft, final)
+    link = db_path.with_name(f".{db_path.name}.link.tmp")
+    link.unlink(missing_ok=True)
+    link.symlink_to(final.relative_to(db_path.parent))
+    os.replace(link, db_path)  # atomic: readers see the old file or the new one
+
+
+def _prune(versions: Path) -> None:
+    published = sorted(versions.glob("store-[0-9]*.duckdb"))
+    for old in published[:-KEEP_VERSIONS]:
+        old.unlink()

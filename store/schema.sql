@@ -1,0 +1,113 @@
+-- The store's tables. Safe to rerun: every statement is IF NOT EXISTS.
+-- Later changes go in store/migrations.py with a new schema_version.
+
+CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+
+-- One row per loaded file (or API response saved as a file).
+CREATE TABLE IF NOT EXISTS ingests (
+    ingest_id     INTEGER PRIMARY KEY,
+    file_name     TEXT NOT NULL,
+    sha256        TEXT NOT NULL UNIQUE,   -- of the file's bytes: the same bytes load once
+    format        TEXT NOT NULL,
+    dataset       TEXT NOT NULL,
+    rows          BIGINT NOT NULL,
+    url           TEXT,
+    retrieved_at  TIMESTAMP,
+    loaded_at     TIMESTAMP NOT NULL,
+    is_demo       BOOLEAN NOT NULL
+);
+
+-- Our areas: 21 counties, Helsinki, Åland (not an RRP area) and the whole country.
+CREATE TABLE IF NOT EXISTS regions (
+    region_code     TEXT PRIMARY KEY,     -- Statistics Finland code, kept as text ("02")
+    name_fi         TEXT NOT NULL,
+    name_sv         TEXT NOT NULL,
+    name_en         TEXT NOT NULL,
+    kind            TEXT NOT NULL,        -- country | county | city | autonomous
+    is_rrp_area     BOOLEAN NOT NULL,
+    sotkanet_id     TEXT,                 -- hyvinvointialue era (956–978; 658 country)
+    sotkanet_id_old TEXT,                 -- older era (877–898)
+    yta             TEXT,                 -- collaborative area: HYKS TYKS TAYS KYS OYS
+    yta_confidence  TEXT,
+    grid_row        INTEGER,              -- tile-map position
+    grid_col        INTEGER,
+    ingest_id       INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS indicators (
+    indicator_code   TEXT PRIMARY KEY,
+    name_fi          TEXT NOT NULL,
+    name_sv          TEXT NOT NULL,
+    name_en          TEXT NOT NULL,
+    short_fi         TEXT NOT NULL,
+    short_sv         TEXT NOT NULL,
+    short_en         TEXT NOT NULL,
+    unit             TEXT NOT NULL,       -- percent | days | count | eur
+    higher_is_better BOOLEAN NOT NULL,
+    decimals         INTEGER NOT NULL,
+    investment       TEXT,
+    is_headline      BOOLEAN NOT NULL,
+    sotkanet_id      TEXT,
+    thl_id           TEXT,
+    ids_verified     BOOLEAN NOT NULL,    -- false: the source id is a guess to be checked
+    caveat_fi        TEXT,
+    caveat_sv        TEXT,
+    caveat_en        TEXT,
+    ingest_id        INTEGER NOT NULL
+);
+
+-- Values as loaded. A newer value for the same key supersedes the older one, which stays.
+CREATE TABLE IF NOT EXISTS observations (
+    ingest_id      INTEGER NOT NULL,
+    dataset        TEXT NOT NULL,         -- sotkanet | thl | manual
+    indicator      TEXT NOT NULL,         -- the id as the source writes it
+    indicator_code TEXT,                  -- ours where mapped
+    region         TEXT NOT NULL,         -- the id as the source writes it
+    region_code    TEXT,                  -- ours where mapped
+    period         TEXT NOT NULL,         -- canonical: 2024, 2024Q3, 2024-03
+    gender         TEXT,                  -- total | male | female
+    value          DOUBLE,                -- NULL where the source has no value
+    status         TEXT,                  -- e.g. '..' suppressed
+    raw            TEXT,                  -- the value as written in the file
+    source_row     BIGINT,                -- 1-based row (or item) in the file
+    is_demo        BOOLEAN NOT NULL,
+    note           TEXT,                  -- quote or caveat from the source document
+    superseded_by  INTEGER                -- ingest that replaced this value; NULL = current
+);
+
+-- Baselines and targets; two documents that disagree give two rows.
+CREATE TABLE IF NOT EXISTS targets (
+    ingest_id      INTEGER NOT NULL,
+    indicator_code TEXT NOT NULL,
+    region_code    TEXT NOT NULL,
+    kind           TEXT NOT NULL,         -- baseline | target | interim_target
+    period         TEXT NOT NULL,
+    value          DOUBLE NOT NULL,
+    raw            TEXT,
+    source_doc     TEXT NOT NULL,
+    quote          TEXT,
+    caveat         TEXT,
+    source_row     BIGINT,
+    is_demo        BOOLEAN NOT NULL
+);
+
+-- Dated events drawn on an indicator's time axis (NULL indicator: every indicator).
+CREATE TABLE IF NOT EXISTS annotations (
+    ingest_id      INTEGER NOT NULL,
+    indicator_code TEXT,
+    on_date        DATE NOT NULL,
+    label_fi       TEXT NOT NULL,
+    label_sv       TEXT NOT NULL,
+    label_en       TEXT NOT NULL,
+    source_doc     TEXT,
+    source_row     BIGINT,
+    is_demo        BOOLEAN NOT NULL
+);
+
+-- The public read view for analysts: current values only, with provenance.
+CREATE OR REPLACE VIEW observations_v AS
+SELECT o.indicator, o.indicator_code, o.region, o.region_code, o.period, o.gender,
+       o.value, i.file_name AS source_file, o.source_row, o.is_demo,
+       o.status, o.raw, o.dataset, o.note, i.loaded_at
+FROM observations o JOIN ingests i USING (ingest_id)
+WHERE o.superseded_by IS NULL;

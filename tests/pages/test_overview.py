@@ -1,0 +1,51 @@
+"""Yleiskuva in Streamlit's AppTest, on a copy of the demo store: what a user would check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import run_page as run
+from tests.helpers import trace_names
+
+NBSP = "\u00a0"
+
+
+def test_overview_shows_the_three_indicators_with_targets(app_env: Path) -> None:
+    at = run("pages/overview.py")
+    assert not at.exception
+    assert [m.value for m in at.metric] == [f"81{NBSP}%", f"95{NBSP}%", f"41,9{NBSP}%"]
+    assert [m.label for m in at.metric] == ["Viimeisin 3/2025", "Viimeisin 4/2025", "Viimeisin 2024"]
+    text = " ".join(md.value for md in at.markdown)
+    for target in (f"Tavoite **80{NBSP}%** (Q4/2025)", f"**100{NBSP}%** (Q4/2025)", f"**35{NBSP}%** (Q4/2025)"):
+        assert target in text
+    # The conflicting 45 % target stays visible, with its document.
+    assert any(f"45{NBSP}% (000_1000f12d482e814f.txt)" in c.value for c in at.caption)
+    names = trace_names(at)
+    assert len(names) == 3 and f"Tavoite 80{NBSP}% Q4/2025" in names[0]
+    assert any("Esimerkkiaineisto" in w.value for w in at.warning)
+
+
+def test_overview_in_english_uses_english_formats(app_env: Path) -> None:
+    at = run("pages/overview.py", lang="en")
+    assert not at.exception
+    assert [m.value for m in at.metric] == ["81%", "95%", "41.9%"]
+    assert any("Example data" in w.value for w in at.warning)
+    assert "Target 80% Q4 2025" in trace_names(at)[0]
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_every_chart_has_a_summary_and_a_table(app_env: Path, lang: str) -> None:
+    at = run("pages/overview.py", lang=lang)
+    assert len(at.get("plotly_chart")) == 3
+    assert len(at.dataframe) == 3 and all(len(df.value) > 0 for df in at.dataframe)
+    summaries = [c.value for c in at.caption if "Q4" in c.value]
+    assert len(summaries) >= 3
+
+
+def test_app_without_a_store_says_how_to_build_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DASHBOARD_DB", str(tmp_path / "missing.duckdb"))
+    at = run("app.py")
+    assert not at.exception
+    assert "make run" in at.error[0].value

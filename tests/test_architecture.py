@@ -1,0 +1,61 @@
+"""Imports point down (see ../shared/STYLE.md §1); only store/db.py opens DuckDB."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FORBIDDEN = {
+    "metrics": {"streamlit", "duckdb", "plotly", "requests", "store", "loaders", "charts", "ui", "exports"},
+    "charts": {"streamlit", "duckdb", "store", "loaders", "ui", "exports"},
+    "exports": {"streamlit", "duckdb", "store", "loaders", "ui"},
+    "loaders": {"streamlit", "duckdb", "plotly", "charts", "exports", "ui"},
+    "store": {"streamlit", "plotly", "loaders", "metrics", "charts", "exports", "ui"},
+    "i18n": {"streamlit", "duckdb", "plotly", "store", "loaders", "metrics", "charts", "exports", "ui"},
+}
+SOURCE_DIRS = ("app.py", "config.py", "pages", "ui", "loaders", "metrics", "charts", "exports", "store", "i18n")
+
+
+def python_files(*names: str) -> Iterator[Path]:
+    for name in names:
+        path = ROOT / name
+        yield from ([path] if path.is_file() else sorted(path.rglob("*.py")))
+
+
+def imported_roots(path: Path) -> Iterator[str]:
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            yield from (alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            yield node.module.split(".")[0]
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN))
+def test_imports_point_down(package: str) -> None:
+    offenders = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in python_files(package)
+        for name in imported_roots(path)
+        if name in FORBIDDEN[package]
+    ]
+    assert offenders == []
+
+
+def test_only_store_db_imports_duckdb() -> None:
+    users = {str(p.relative_to(ROOT)) for p in python_files(*SOURCE_DIRS) if "duckdb" in set(imported_roots(p))}
+    assert users == {"store/db.py"}
+
+
+def test_only_the_ui_layer_imports_streamlit() -> None:
+    allowed = ("app.py", "pages/", "ui/")
+    users = {str(p.relative_to(ROOT)) for p in python_files(*SOURCE_DIRS) if "streamlit" in set(imported_roots(p))}
+    assert users and all(user.startswith(allowed) for user in users)
+
+
+def test_pages_stay_thin() -> None:
+    sizes = {str(p.relative_to(ROOT)): len(p.read_text(encoding="utf-8").splitlines()) for p in python_files("pages")}
+    assert {page: n for page, n in sizes.items() if n > 120} == {}

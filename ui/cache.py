@@ -1,0 +1,58 @@
+"""Cached store access: one read-only connection per published version, queries keyed by version.
+
+A new load publishes a new version, so the next rerun reads it at once; an unchanged store is
+never queried twice for the same question.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from config import settings
+from store import db, queries
+
+
+def store_version() -> str:
+    return db.version(settings().db_path)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _connection(version: str, db_path: str):
+    return db.connect_readonly(Path(db_path))
+
+
+def _cursor():
+    return _connection(store_version(), str(settings().db_path)).cursor()
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def indicators(version: str) -> pd.DataFrame:
+    return queries.indicators(_cursor())
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def regions(version: str) -> pd.DataFrame:
+    return queries.regions(_cursor())
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def targets(version: str, indicator_code: str) -> pd.DataFrame:
+    return queries.targets(_cursor(), indicator_code)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def series(version: str, indicator_code: str, region_codes: tuple[str, ...]) -> pd.DataFrame:
+    return queries.series(_cursor(), indicator_code, list(region_codes))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def annotations(version: str, indicator_code: str) -> pd.DataFrame:
+    return queries.annotations(_cursor(), indicator_code)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def ingests(version: str) -> pd.DataFrame:
+    return queries.ingests(_cursor())
