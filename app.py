@@ -17,7 +17,15 @@ except StoreMissing:
     st.stop()
 
 widgets.language_picker(lang)
-pages = [
+# One list per audience; url_path is the page's address in shareable links.
+leadership = [
     st.Page("pages/overview.py", title=t("nav.overview", lang), icon="📈", url_path="yleiskuva", default=True),
 ]
-st.navigation(pages).run()
+coordinators: list = []
+analysts: list = []
+sections = {
+    t("nav.section_leadership", lang): leadership,
+    t("nav.section_coordinators", lang): coordinators,
+    t("nav.section_analysts", lang): analysts,
+}
+st.navigation({name: pages for name, pages in sections.items() if pages}).run()

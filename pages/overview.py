@@ -2,32 +2,22 @@
 
 import streamlit as st
 
-from charts.headline import headline_figure
-from charts.summaries import headline_summary
-from charts.tables import series_table
 from i18n import fmt, t
-from metrics.headline import headline
 from ui import cache, state, widgets
-
-NATIONAL = "358"
+from views.overview import headline_cards
 
 lang = state.language()
-version = cache.store_version()
-indicators = cache.indicators(version)
-headlines = indicators[indicators["is_headline"]]
+data = cache.CachedData()
+cards = headline_cards(data, lang, permalink=state.query_string())
 
 st.title(t("overview.title", lang))
 st.write(t("overview.intro", lang))
+widgets.demo_banner(any(card.chart.is_demo for card in cards), lang)
 
-shown = [(row, cache.series(version, row.indicator_code, (NATIONAL,))) for row in headlines.itertuples()]
-widgets.demo_banner(any(actuals["is_demo"].any() for _, actuals in shown), lang)
-
-for column, (row, actuals) in zip(st.columns(len(shown)), shown, strict=True):
-    targets = cache.targets(version, row.indicator_code)
-    head = headline(actuals, targets[targets["region_code"] == NATIONAL])
-    name = getattr(row, f"short_{lang}")
+for column, card in zip(st.columns(len(cards)), cards, strict=True):
+    head = card.head
     with column, st.container(border=True):
-        st.subheader(name)
+        st.subheader(card.name)
         latest = head.latest
         st.metric(
             f"{t('overview.latest', lang)} {fmt.period(latest.period, lang)}" if latest else t("overview.latest", lang),
@@ -45,12 +35,6 @@ for column, (row, actuals) in zip(st.columns(len(shown)), shown, strict=True):
         if head.other_targets:
             others = ", ".join(f"{fmt.percent(o.value, lang)} ({o.source_doc})" for o in head.other_targets)
             st.caption(t("overview.other_targets", lang, targets=others))
-        widgets.chart(
-            headline_figure(actuals, head, lang),
-            headline_summary(name, head, lang),
-            series_table(actuals, lang),
-            lang,
-            key=f"headline-{row.indicator_code}",
-        )
+        widgets.chart(card.chart.figure, card.chart.summary, card.table, lang, key=card.chart.key)
 
-widgets.source_footer(cache.ingests(version)["loaded_at"].max(), lang)
+widgets.source_footer(data.ingests()["loaded_at"].max(), lang)

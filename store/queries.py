@@ -72,3 +72,28 @@ def fingerprint(con: Con, with_load_times: bool = True) -> dict[str, str]:
         ).fetchone()[0]
         for table in TABLES
     }
+
+
+class Reader:
+    """The queries bound to one connection: what views read through outside the app (views.Data)."""
+
+    def __init__(self, con: Con) -> None:
+        self.con = con
+
+    def indicators(self) -> pd.DataFrame:
+        return indicators(self.con.cursor())
+
+    def regions(self) -> pd.DataFrame:
+        return regions(self.con.cursor())
+
+    def targets(self, indicator_code: str) -> pd.DataFrame:
+        return targets(self.con.cursor(), indicator_code)
+
+    def series(self, indicator_code: str, region_codes: tuple[str, ...]) -> pd.DataFrame:
+        return series(self.con.cursor(), indicator_code, list(region_codes))
+
+    def annotations(self, indicator_code: str) -> pd.DataFrame:
+        return annotations(self.con.cursor(), indicator_code)
+
+    def ingests(self) -> pd.DataFrame:
+        return ingests(self.con.cursor())

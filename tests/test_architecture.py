@@ -15,9 +15,24 @@ FORBIDDEN = {
     "exports": {"streamlit", "duckdb", "store", "loaders", "ui"},
     "loaders": {"streamlit", "duckdb", "plotly", "charts", "exports", "ui"},
     "store": {"streamlit", "plotly", "loaders", "metrics", "charts", "exports", "ui"},
+    "views": {"streamlit", "duckdb", "loaders", "ui"},
     "i18n": {"streamlit", "duckdb", "plotly", "store", "loaders", "metrics", "charts", "exports", "ui"},
 }
-SOURCE_DIRS = ("app.py", "config.py", "pages", "ui", "loaders", "metrics", "charts", "exports", "store", "i18n")
+SOURCE_DIRS = (
+    "app.py",
+    "config.py",
+    "pages",
+    "ui",
+    "views",
+    "loaders",
+    "metrics",
+    "charts",
+    "exports",
+    "store",
+    "i18n",
+)
+# The export CLI is a composition root: it rebuilds views from a query string.
+ROOTS = {"exports/__main__.py"}
 
 
 def python_files(*names: str) -> Iterator[Path]:
@@ -39,6 +54,7 @@ def test_imports_point_down(package: str) -> None:
     offenders = [
         f"{path.relative_to(ROOT)} imports {name}"
         for path in python_files(package)
+        if str(path.relative_to(ROOT)) not in ROOTS
         for name in imported_roots(path)
         if name in FORBIDDEN[package]
     ]

@@ -56,3 +56,28 @@ def annotations(version: str, indicator_code: str) -> pd.DataFrame:
 @st.cache_data(max_entries=8, show_spinner=False)
 def ingests(version: str) -> pd.DataFrame:
     return queries.ingests(_cursor())
+
+
+class CachedData:
+    """views.Data over the cached queries of the current store version."""
+
+    def __init__(self) -> None:
+        self.version = store_version()
+
+    def indicators(self) -> pd.DataFrame:
+        return indicators(self.version)
+
+    def regions(self) -> pd.DataFrame:
+        return regions(self.version)
+
+    def targets(self, indicator_code: str) -> pd.DataFrame:
+        return targets(self.version, indicator_code)
+
+    def series(self, indicator_code: str, region_codes: tuple[str, ...]) -> pd.DataFrame:
+        return series(self.version, indicator_code, tuple(region_codes))
+
+    def annotations(self, indicator_code: str) -> pd.DataFrame:
+        return annotations(self.version, indicator_code)
+
+    def ingests(self) -> pd.DataFrame:
+        return ingests(self.version)

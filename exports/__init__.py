@@ -1,0 +1,1 @@
+"""Chart exports: images (kaleido), the data behind them (CSV, XLSX) and editable PowerPoint decks."""
