@@ -11,9 +11,9 @@ from metrics.headline import Headline
 from metrics.periods import end
 
 
-def _hover(row: pd.Series, lang: str) -> str:
+def point_hover(row: pd.Series, lang: str) -> str:
     """Formatted value, period and provenance of one point, preformatted so exports match."""
-    parts = [f"<b>{fmt.percent(row['value'], lang)}</b> {fmt.period(row['period'], lang)}"]
+    parts = [f"<b>{fmt.measure(row['value'], row.get('unit', 'percent'), lang)}</b> {fmt.period(row['period'], lang)}"]
     source = f"{t('chart.source', lang)}: {row['source_file']}, {t('chart.row', lang)} {row['source_row']}"
     parts.append(f"{source} ({t('chart.raw', lang)} '{row['raw']}')")
     if row["is_demo"]:
@@ -50,7 +50,7 @@ def headline_figure(actuals: pd.DataFrame, head: Headline, lang: str) -> go.Figu
                 mode="markers",
                 name=t(name, lang),
                 marker={"size": 9, "color": "white" if is_demo else ACTUAL, "line": {"color": ACTUAL, "width": 2}},
-                hovertext=[_hover(row, lang) for _, row in points.iterrows()],
+                hovertext=[point_hover(row, lang) for _, row in points.iterrows()],
                 hoverinfo="text",
             )
         )

@@ -22,3 +22,36 @@ def series_table(actuals: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("table.demo", lang): [t("table.yes" if d else "table.no", lang) for d in rows["is_demo"]],
         }
     )
+
+
+def observations_table(actuals: pd.DataFrame, names: dict[str, str], lang: str, unit: str = "percent") -> pd.DataFrame:
+    """Like series_table, for several areas: the area first, then period order."""
+    measure = fmt.percent if unit == "percent" else fmt.number
+    rows = actuals.assign(_key=actuals["period"].map(sort_key)).sort_values(["region_code", "_key"])
+    return pd.DataFrame(
+        {
+            t("trend.area", lang): [names.get(r, r) for r in rows["region_code"]],
+            t("table.period", lang): [fmt.period(p, lang) for p in rows["period"]],
+            t("table.value", lang): [measure(v, lang) for v in rows["value"]],
+            t("table.source", lang): [
+                f"{file}, {t('chart.row', lang)} {row}"
+                for file, row in zip(rows["source_file"], rows["source_row"], strict=True)
+            ],
+            t("table.demo", lang): [t("table.yes" if d else "table.no", lang) for d in rows["is_demo"]],
+        }
+    )
+
+
+def source_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A source indicator's values: region, period, value as written, provenance."""
+    return pd.DataFrame(
+        {
+            t("trend.area", lang): rows[f"region_{lang}"],
+            t("table.period", lang): [fmt.period(p, lang) for p in rows["period"]],
+            t("table.value", lang): [fmt.number(v, lang, 2 if v == v and v % 1 else 0) for v in rows["value"]],
+            t("table.source", lang): [
+                f"{file}, {t('chart.row', lang)} {row}"
+                for file, row in zip(rows["source_file"], rows["source_row"], strict=True)
+            ],
+        }
+    )

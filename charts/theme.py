@@ -32,3 +32,30 @@ def base_layout(fig: go.Figure, lang: str, *, height: int = 320, percent: bool =
     fig.update_xaxes(showgrid=False, linecolor=MUTED, ticks="outside", **YEAR_TICKS)
     fig.update_yaxes(gridcolor=GRID, zeroline=False, ticksuffix=("\u00a0%" if lang != "en" else "%") if percent else "")
     return fig
+
+
+# Verdicts: a symbol and a word always travel with the colour (never colour alone).
+# Colours are dark enough for white text (≥ 4.5:1) and for 3:1 against a white page.
+VERDICT_STYLE: dict[str, tuple[str, str]] = {
+    "met": ("✔", "#14532d"),
+    "met_but_falling": ("↘", "#3f6212"),
+    "on_track": ("●", "#15803d"),
+    "behind_path": ("▲", "#8a4b00"),
+    "off_track": ("■", "#b42318"),
+    "not_judged": ("○", "#57606a"),
+}
+AREA_COLOURS = ("#1f4e79", "#b45309", "#0f766e", "#7e22ce", "#be123c", "#4d7c0f", "#1d4ed8", "#9a3412")
+NATIONAL = "#6b7280"
+PATH = "#374151"
+
+
+def contrast(foreground: str, background: str = "#ffffff") -> float:
+    """WCAG 2.1 contrast ratio of two hex colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)

@@ -69,3 +69,8 @@ def period(canonical: str, lang: str = "fi") -> str:
         year, month = canonical.split("-")
         return f"{int(month)}/{year}"
     return canonical
+
+
+def measure(value: float | None, unit: str, lang: str = "fi") -> str:
+    """A value in its indicator's unit: shares as percentages, anything else as a plain number."""
+    return percent(value, lang) if unit == "percent" else number(value, lang)

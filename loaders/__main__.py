@@ -1,4 +1,5 @@
-"""Command line: python -m loaders ingest PATH… [--db FILE] [--dry-run] | demo [--db FILE] [--if-missing]."""
+"""Command line: python -m loaders ingest PATH… [--db FILE] [--dry-run] | fetch-sotkanet --indicator ID
+[--years Y…] [--db FILE] | demo [--db FILE] [--if-missing]."""
 
 from __future__ import annotations
 
@@ -8,18 +9,46 @@ from pathlib import Path
 
 from config import settings
 from loaders.demo import build_demo
-from loaders.ingest import Outcome, ingest_files
+from loaders.ingest import Outcome, ingest_files, write
+from loaders.sotkanet_client import FetchError, SotkanetClient
+from store.batch import MAX_LISTED, LoadErrors
+
+
+def _stderr(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 def _report(outcomes: list[Outcome]) -> int:
     for outcome in outcomes:
         if outcome.errors:
-            print(outcome.errors.report(), file=sys.stderr)
+            _stderr(outcome.errors.report())
             continue
         print(f"{outcome.file}: {outcome.status}, {outcome.rows} rows")
-        for warning in outcome.warnings:
-            print(f"  warning: {warning}", file=sys.stderr)
+        for warning in outcome.warnings[:MAX_LISTED]:
+            _stderr(f"  warning: {warning}")
+        if len(outcome.warnings) > MAX_LISTED:
+            _stderr(f"  … and {len(outcome.warnings) - MAX_LISTED} more warnings")
     return 1 if any(outcome.errors for outcome in outcomes) else 0
+
+
+def _fetch(indicator: int, years: list[int], db_path: Path) -> int:
+    client = SotkanetClient()
+    outcomes = []
+    steps = (
+        ("metadata", lambda: client.indicator_metadata(indicator)),
+        ("data", lambda: client.indicator_data(indicator, years or client.years(indicator))),
+    )
+    for label, get in steps:
+        try:
+            batch = get()
+        except FetchError as error:
+            _stderr(f"fetch failed ({label}): {error}")
+            return 1
+        except LoadErrors as refused:
+            outcomes.append(Outcome(refused.file, "refused", errors=refused))
+            continue
+        outcomes.append(Outcome(batch.file_name, "checked", batch.rows, batch, warnings=batch.warnings))
+    return _report(write(outcomes, db_path, _stderr))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
     ingest.add_argument("paths", nargs="+", type=Path)
     ingest.add_argument("--db", type=Path, help="store file (default: DASHBOARD_DB)")
     ingest.add_argument("--dry-run", action="store_true", help="validate and report, write nothing")
+    fetch = commands.add_parser("fetch-sotkanet", help="download one Sotkanet indicator (SOTKANET_URL) and load it")
+    fetch.add_argument("--indicator", type=int, required=True, help="Sotkanet indicator id, e.g. 127")
+    fetch.add_argument("--years", type=int, nargs="*", default=[], help="years to fetch, e.g. 2023 2024")
+    fetch.add_argument("--db", type=Path)
     demo = commands.add_parser("demo", help="build the demo store from data/demo/")
     demo.add_argument("--db", type=Path)
     demo.add_argument("--if-missing", action="store_true", help="do nothing if the store exists")
@@ -38,9 +71,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "ingest":
         missing = [str(p) for p in args.paths if not p.is_file()]
         if missing:
-            print(f"no such file: {', '.join(missing)}", file=sys.stderr)
+            _stderr(f"no such file: {', '.join(missing)}")
             return 1
-        return _report(ingest_files(args.paths, db_path, dry_run=args.dry_run))
+        return _report(ingest_files(args.paths, db_path, dry_run=args.dry_run, progress=_stderr))
+    if args.command == "fetch-sotkanet":
+        return _fetch(args.indicator, args.years, db_path)
     if args.if_missing and db_path.exists():
         print(f"store exists: {db_path}")
         return 0

@@ -7,7 +7,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from loaders import template
+from loaders import (
+    jsonfile,
+    sotkanet_csv,
+    sotkanet_json,
+    sotkanet_meta,
+    template,
+    thl_jsonstat,
+    thl_pivot,
+    workbook,
+)
 from loaders.checks import Checker
 from loaders.textfile import header_problems, read_rows
 from store.batch import Batch, LoadErrors, Problem
@@ -63,7 +72,50 @@ def parse_template_csv(path: Path, data: bytes) -> Batch:
     )
 
 
+# Tried in order; each matcher looks at content (header, JSON keys, zip entries), never only the name.
 FORMATS: list[Format] = [
+    Format(
+        "template_xlsx",
+        "our template as an Excel workbook (sheets observations, targets, annotations)",
+        workbook.matches,
+        workbook.parse,
+    ),
+    Format(
+        "sotkanet_csv",
+        "Sotkanet REST CSV (header indicator;region;year;gender;primary value;absolute value)",
+        sotkanet_csv.matches,
+        sotkanet_csv.parse,
+    ),
+    Format(
+        "thl_pivot_csv",
+        "THL pivot CSV export (dimension labels, then val; ';'-separated)",
+        thl_pivot.matches,
+        thl_pivot.parse,
+    ),
+    Format(
+        "sotkanet_json",
+        "Sotkanet REST JSON (a list of {indicator, region, year, gender, value, absValue})",
+        sotkanet_json.matches,
+        sotkanet_json.parse,
+    ),
+    Format(
+        "sotkanet_regions",
+        "Sotkanet /regions JSON (id, code, category, title, memberOf)",
+        sotkanet_meta.is_regions,
+        sotkanet_meta.parse_regions,
+    ),
+    Format(
+        "sotkanet_indicators",
+        "Sotkanet /indicators/{id} or /indicators JSON (id, title, primaryValueType, organization)",
+        sotkanet_meta.is_indicators,
+        sotkanet_meta.parse_indicators,
+    ),
+    Format(
+        "thl_jsonstat",
+        "THL JSON-stat 2.0 dataset (id, size, dimension, value)",
+        thl_jsonstat.matches,
+        thl_jsonstat.parse,
+    ),
     Format(
         "template_csv",
         "our template as CSV (observations, targets or annotations header)",
@@ -76,11 +128,13 @@ FORMATS: list[Format] = [
 def parse(path: Path) -> Batch:
     """Read, detect and validate one file; LoadErrors if it cannot be loaded."""
     data = path.read_bytes()
-    if not data.strip():
+    if not data[:65536].strip() and not data.strip():  # a cheap look first: files can be large
         raise LoadErrors(path.name, [Problem(path.name, None, None, "a file with data", "empty file")])
     for fmt in FORMATS:
         if fmt.matches(path, data):
             return fmt.parse(path, data)
+    if jsonfile.looks_like_json(data):
+        jsonfile.load(path, data)  # broken JSON: say where it breaks rather than "unknown format"
     accepted = "; ".join(f"{fmt.name}: {fmt.description}" for fmt in FORMATS)
     raise LoadErrors(
         path.name,

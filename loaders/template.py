@@ -17,7 +17,10 @@ from loaders.reference import lookups
 # table → (required columns, optional columns)
 COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "observations": (("indicator", "region", "period", "value"), ("gender", "source_doc", "note", "is_demo")),
-    "targets": (("indicator", "region", "kind", "period", "value", "source_doc"), ("quote", "caveat", "is_demo")),
+    "targets": (
+        ("indicator", "region", "kind", "period", "value", "source_doc"),
+        ("quote", "caveat", "is_demo"),
+    ),
     "annotations": (("date", "label_fi", "label_sv", "label_en"), ("indicator", "source_doc", "is_demo")),
 }
 TARGET_KINDS = {"baseline", "target", "interim_target"}
@@ -199,3 +202,10 @@ def annotations(check: Checker, rows: Rows, label: Label, comma_decimals: bool, 
 
 
 PARSERS = {"observations": observations, "targets": targets, "annotations": annotations}
+
+# Coordinators' tables (status reports, progress, budgets) use the same template machinery.
+from loaders.template_reports import COLUMNS as _REPORT_COLUMNS  # noqa: E402
+from loaders.template_reports import PARSERS as _REPORT_PARSERS  # noqa: E402
+
+COLUMNS.update(_REPORT_COLUMNS)
+PARSERS.update(_REPORT_PARSERS)

@@ -5,6 +5,7 @@ import streamlit as st
 from i18n import fmt, t
 from ui import cache, state, widgets
 from views.overview import headline_cards
+from views.trajectory import comparison_charts, ranking_table
 
 lang = state.language()
 data = cache.CachedData()
@@ -36,5 +37,13 @@ for column, card in zip(st.columns(len(cards)), cards, strict=True):
             others = ", ".join(f"{fmt.percent(o.value, lang)} ({o.source_doc})" for o in head.other_targets)
             st.caption(t("overview.other_targets", lang, targets=others))
         widgets.chart(card.chart.figure, card.chart.summary, card.table, lang, key=card.chart.key)
+        widgets.export_buttons(card.chart, key=card.chart.key)
+
+st.header(t("trend.ranking_title", lang))
+names = {card.indicator["indicator_code"]: card.name for card in cards}
+code = state.select(t("trend.indicator", lang), list(names), "indicator", next(iter(names)), names.get)
+for chart in comparison_charts(data, code, lang, state.query_string()):
+    widgets.chart(chart.figure, chart.summary, ranking_table(chart.data, lang), lang, key=chart.key)
+    widgets.export_buttons(chart, key=chart.key)
 
 widgets.source_footer(data.ingests()["loaded_at"].max(), lang)

@@ -101,8 +101,72 @@ LOADER_COLUMNS: dict[str, tuple[str, ...]] = {
         "source_row",
         "is_demo",
     ),
+    "status_reports": (
+        "period",
+        "region_code",
+        "pillar",
+        "investment",
+        "dimension",
+        "status",
+        "raw",
+        "comment",
+        "source_doc",
+        "source_row",
+        "is_demo",
+    ),
+    "progress": (
+        "period",
+        "region_code",
+        "pillar",
+        "investment",
+        "percent",
+        "raw",
+        "source_doc",
+        "note",
+        "source_row",
+        "is_demo",
+    ),
+    "budgets": (
+        "period",
+        "region_code",
+        "project",
+        "pillar",
+        "investment",
+        "cost_centre",
+        "work_package",
+        "budget_eur",
+        "realised_eur",
+        "source_doc",
+        "note",
+        "source_row",
+        "is_demo",
+    ),
+    "source_indicators": (
+        "dataset",
+        "indicator",
+        "title_fi",
+        "title_sv",
+        "title_en",
+        "value_type",
+        "decimals",
+        "organization",
+        "description_fi",
+        "data_updated",
+    ),
+    "source_regions": (
+        "dataset",
+        "region",
+        "code",
+        "category",
+        "title_fi",
+        "title_sv",
+        "title_en",
+        "member_of",
+        "region_code",
+    ),
 }
-UPSERT_TABLES = {"regions", "indicators"}  # reference data: a newer file replaces by key
+# Reference data and source metadata: a newer file replaces by key.
+UPSERT_TABLES = {"regions", "indicators", "source_indicators", "source_regions"}
 OBSERVATION_KEY = ("dataset", "indicator", "region", "period", "gender")
 
 
@@ -204,6 +268,15 @@ def _insert(cur: duckdb.DuckDBPyConnection, table: str, rows: object, ingest_id:
 
 def _insert_observations(cur: duckdb.DuckDBPyConnection, select: str, ingest_id: int) -> None:
     """New and changed values only; a changed value supersedes the current one, which stays."""
+    overlap = cur.execute(
+        "SELECT count(*) FROM observations WHERE superseded_by IS NULL"
+        " AND (dataset, indicator) IN (SELECT DISTINCT dataset, indicator FROM incoming)"
+    ).fetchone()[0]
+    if not overlap:  # nothing to compare with (a first load): skip the anti-join and the staging copy
+        cur.execute(
+            f"INSERT INTO observations ({select}, ingest_id) SELECT {select}, $id FROM incoming", {"id": ingest_id}
+        )
+        return
     same_key = " AND ".join(f"o.{k} IS NOT DISTINCT FROM n.{k}" for k in OBSERVATION_KEY)
     cur.execute(
         f"CREATE OR REPLACE TEMP TABLE changed AS SELECT n.* FROM incoming n WHERE NOT EXISTS ("

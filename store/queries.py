@@ -53,7 +53,19 @@ def ingests(con: Con) -> pd.DataFrame:
     return con.execute("SELECT * FROM ingests ORDER BY ingest_id DESC").df()
 
 
-TABLES = ("ingests", "regions", "indicators", "observations", "targets", "annotations")
+TABLES = (
+    "ingests",
+    "regions",
+    "indicators",
+    "observations",
+    "targets",
+    "annotations",
+    "status_reports",
+    "progress",
+    "budgets",
+    "source_indicators",
+    "source_regions",
+)
 
 
 def fingerprint(con: Con, with_load_times: bool = True) -> dict[str, str]:
@@ -72,6 +84,32 @@ def fingerprint(con: Con, with_load_times: bool = True) -> dict[str, str]:
         ).fetchone()[0]
         for table in TABLES
     }
+
+
+def source_catalog(con: Con) -> pd.DataFrame:
+    """Every indicator loaded from Sotkanet or THL, with its title where metadata was loaded."""
+    return con.execute(
+        "SELECT o.dataset, o.indicator, any_value(s.title_fi) AS title_fi, any_value(s.title_sv) AS title_sv,"
+        " any_value(s.title_en) AS title_en, count(*) AS values, count(DISTINCT o.region) AS regions,"
+        " min(o.period) AS first_period, max(o.period) AS last_period"
+        " FROM observations_v o LEFT JOIN source_indicators s USING (dataset, indicator)"
+        " WHERE o.dataset <> 'manual' GROUP BY o.dataset, o.indicator ORDER BY o.dataset, o.indicator"
+    ).df()
+
+
+def source_series(con: Con, dataset: str, indicator: str) -> pd.DataFrame:
+    """One source indicator in every region it has, totals only, with the region's title."""
+    return con.execute(
+        "SELECT o.region, o.region_code, coalesce(r.name_fi, s.title_fi, o.region) AS region_fi,"
+        " coalesce(r.name_sv, s.title_sv, o.region) AS region_sv,"
+        " coalesce(r.name_en, s.title_en, o.region) AS region_en,"
+        " o.period, o.value, o.raw, o.status, o.is_demo, o.source_file, o.source_row, o.note"
+        " FROM observations_v o LEFT JOIN regions r USING (region_code)"
+        " LEFT JOIN source_regions s ON s.dataset = o.dataset AND s.region = o.region"
+        " WHERE o.dataset = $dataset AND o.indicator = $indicator AND coalesce(o.gender, 'total') = 'total'"
+        " ORDER BY o.region, o.period",
+        {"dataset": dataset, "indicator": indicator},
+    ).df()
 
 
 class Reader:
@@ -97,3 +135,9 @@ class Reader:
 
     def ingests(self) -> pd.DataFrame:
         return ingests(self.con.cursor())
+
+    def source_catalog(self) -> pd.DataFrame:
+        return source_catalog(self.con.cursor())
+
+    def source_series(self, dataset: str, indicator: str) -> pd.DataFrame:
+        return source_series(self.con.cursor(), dataset, indicator)

@@ -111,3 +111,83 @@ SELECT o.indicator, o.indicator_code, o.region, o.region_code, o.period, o.gende
        o.status, o.raw, o.dataset, o.note, i.loaded_at
 FROM observations o JOIN ingests i USING (ingest_id)
 WHERE o.superseded_by IS NULL;
+
+-- Coordinators' quarterly reports (hankesalkku): traffic lights, progress, budgets. Data as the
+-- counties gave it; a missing row is missing data, "not_reported" is a status someone chose.
+CREATE TABLE IF NOT EXISTS status_reports (
+    ingest_id      INTEGER NOT NULL,
+    period         TEXT NOT NULL,         -- quarter: 2024Q3
+    region_code    TEXT NOT NULL,
+    pillar         TEXT NOT NULL,         -- P3 | P4
+    investment     TEXT NOT NULL,         -- P4I1 … P4I4, P3_TYOKYKY, P3_IPS
+    dimension      TEXT NOT NULL,         -- schedule | costs | output_quality | output_scope | staff | risks | benefits
+    status         TEXT NOT NULL,         -- on_track | monitor | quick_action | not_reported
+    raw            TEXT,                  -- the status word as written
+    comment        TEXT,
+    source_doc     TEXT,
+    source_row     BIGINT,
+    is_demo        BOOLEAN NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS progress (
+    ingest_id      INTEGER NOT NULL,
+    period         TEXT NOT NULL,         -- quarter: 2024Q3
+    region_code    TEXT NOT NULL,
+    pillar         TEXT NOT NULL,
+    investment     TEXT NOT NULL,
+    percent        DOUBLE NOT NULL,       -- 0–100, as the county reported it
+    raw            TEXT,
+    source_doc     TEXT,
+    note           TEXT,
+    source_row     BIGINT,
+    is_demo        BOOLEAN NOT NULL
+);
+
+-- Budget against realised cost per cost centre / work package, as of a period.
+CREATE TABLE IF NOT EXISTS budgets (
+    ingest_id      INTEGER NOT NULL,
+    period         TEXT NOT NULL,         -- realised up to: 2025-04
+    region_code    TEXT NOT NULL,
+    project        TEXT NOT NULL,
+    pillar         TEXT NOT NULL,
+    investment     TEXT NOT NULL,
+    cost_centre    TEXT,                  -- kustannuspaikka, kept as text
+    work_package   TEXT NOT NULL,
+    budget_eur     DOUBLE NOT NULL,
+    realised_eur   DOUBLE,                -- NULL: not reported, never 0
+    source_doc     TEXT,
+    note           TEXT,
+    source_row     BIGINT,
+    is_demo        BOOLEAN NOT NULL
+);
+
+-- Sotkanet metadata as the API gives it (/rest/1.1/indicators/{id}, /indicators): titles, unit, producer.
+CREATE TABLE IF NOT EXISTS source_indicators (
+    dataset         TEXT NOT NULL,        -- sotkanet
+    indicator       TEXT NOT NULL,        -- the source's id, as in observations.indicator
+    title_fi        TEXT,
+    title_sv        TEXT,
+    title_en        TEXT,
+    value_type      TEXT,                 -- primaryValueType.code, e.g. PERCENTAGE, PER100000
+    decimals        INTEGER,
+    organization    TEXT,                 -- producer, in Finnish
+    description_fi  TEXT,                 -- HTML as the API writes it
+    data_updated    DATE,
+    ingest_id       INTEGER NOT NULL,
+    PRIMARY KEY (dataset, indicator)
+);
+
+-- Sotkanet regions (/rest/1.1/regions): every area, ours or not (municipalities, hospital districts…).
+CREATE TABLE IF NOT EXISTS source_regions (
+    dataset         TEXT NOT NULL,        -- sotkanet
+    region          TEXT NOT NULL,        -- the source's id, as in observations.region
+    code            TEXT,                 -- e.g. Statistics Finland code "049", kept as text
+    category        TEXT,                 -- KUNTA, MAAKUNTA, HYVINVOINTIALUE, SAIRAANHOITOPIIRI, MAA…
+    title_fi        TEXT,
+    title_sv        TEXT,
+    title_en        TEXT,
+    member_of       TEXT,                 -- ids of the areas it belongs to, comma-separated
+    region_code     TEXT,                 -- ours where mapped (658 → 358, 956–978 and 877–898)
+    ingest_id       INTEGER NOT NULL,
+    PRIMARY KEY (dataset, region)
+);

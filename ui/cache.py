@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from config import settings
-from store import db, queries
+from store import db, queries, report_queries
 
 
 def store_version() -> str:
@@ -58,6 +58,16 @@ def ingests(version: str) -> pd.DataFrame:
     return queries.ingests(_cursor())
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def source_catalog(version: str) -> pd.DataFrame:
+    return queries.source_catalog(_cursor())
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def source_series(version: str, dataset: str, indicator: str) -> pd.DataFrame:
+    return queries.source_series(_cursor(), dataset, indicator)
+
+
 class CachedData:
     """views.Data over the cached queries of the current store version."""
 
@@ -81,3 +91,42 @@ class CachedData:
 
     def ingests(self) -> pd.DataFrame:
         return ingests(self.version)
+
+    def source_catalog(self) -> pd.DataFrame:
+        return source_catalog(self.version)
+
+    def source_series(self, dataset: str, indicator: str) -> pd.DataFrame:
+        return source_series(self.version, dataset, indicator)
+
+
+# ---------------------------------------------------------------- county reports (coordinators' pages)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def status_periods(version: str) -> list[str]:
+    return report_queries.status_periods(_cursor())
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def status_investments(version: str) -> list[str]:
+    return report_queries.status_investments(_cursor())
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def status_reports(version: str, investments: tuple[str, ...]) -> pd.DataFrame:
+    return report_queries.status_reports(_cursor(), list(investments))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def progress(version: str) -> pd.DataFrame:
+    return report_queries.progress(_cursor())
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def budget_areas(version: str) -> list[str]:
+    return report_queries.budget_areas(_cursor())
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def budgets(version: str, region_code: str) -> pd.DataFrame:
+    return report_queries.budgets(_cursor(), region_code)

@@ -54,8 +54,9 @@ def param_list(name: str, options: Sequence[str], default: Sequence[str]) -> lis
     return chosen or list(default)
 
 
-def select(label: str, options: Sequence[str], name: str, default: str, format_func: Callable = str,
-           where: object = st) -> str:
+def select(
+    label: str, options: Sequence[str], name: str, default: str, format_func: Callable = str, where: object = st
+) -> str:
     """A selectbox bound to the URL parameter `name`."""
     options = list(options)
     current = param(name, options, default)
@@ -64,8 +65,14 @@ def select(label: str, options: Sequence[str], name: str, default: str, format_f
     return chosen
 
 
-def multiselect(label: str, options: Sequence[str], name: str, default: Sequence[str], format_func: Callable = str,
-                where: object = st) -> list[str]:
+def multiselect(
+    label: str,
+    options: Sequence[str],
+    name: str,
+    default: Sequence[str],
+    format_func: Callable = str,
+    where: object = st,
+) -> list[str]:
     options = list(options)
     current = param_list(name, options, default)
     chosen = where.multiselect(label, options, default=current, format_func=format_func, key=f"w:{name}")
@@ -73,12 +80,14 @@ def multiselect(label: str, options: Sequence[str], name: str, default: Sequence
     return chosen
 
 
-def radio(label: str, options: Sequence[str], name: str, default: str, format_func: Callable = str,
-          where: object = st) -> str:
+def radio(
+    label: str, options: Sequence[str], name: str, default: str, format_func: Callable = str, where: object = st
+) -> str:
     options = list(options)
     current = param(name, options, default)
-    chosen = where.radio(label, options, index=options.index(current), format_func=format_func, key=f"w:{name}",
-                         horizontal=True)
+    chosen = where.radio(
+        label, options, index=options.index(current), format_func=format_func, key=f"w:{name}", horizontal=True
+    )
     remember(**{name: chosen})
     return chosen
 

@@ -42,3 +42,48 @@ def chart(fig: go.Figure, summary: str, table: pd.DataFrame, lang: str, key: str
 def source_footer(loaded_at: object, lang: str) -> None:
     loaded = fmt.day(pd.Timestamp(loaded_at).date(), lang) if loaded_at is not None else "–"
     st.caption(t("app.source_line", lang, loaded=loaded))
+
+
+# ---------------------------------------------------------------- exports (appended: issue 7)
+
+from dataclasses import replace  # noqa: E402  (appended section; keeps the lines above untouched)
+from pathlib import Path  # noqa: E402
+
+from config import settings  # noqa: E402
+from exports import basket, datafiles, images  # noqa: E402
+from exports.spec import ChartExport  # noqa: E402
+
+BASKET = "deck:basket"  # session key: the Esitys page's list of basket.Item
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def current_view() -> str:
+    """This page's permalink, 'yleiskuva?lang=fi': the page path app.py remembered, then the URL query."""
+    return f"{st.session_state.get('page_path') or 'yleiskuva'}?{state.query_string()}"
+
+
+def export_buttons(chart: ChartExport, key: str) -> None:
+    """Under a chart: downloads (made only when clicked) and 'Lisää esitykseen' for the deck basket."""
+    lang = chart.lang
+    chart = replace(chart, permalink=current_view())
+    browser = settings().browser_path
+    missing = None if Path(browser).is_file() else t("exports.browser_missing", lang, path=browser)
+    files = (
+        ("png", "image/png", lambda: images.png(chart, browser), missing),
+        ("svg", "image/svg+xml", lambda: images.svg(chart, browser), missing),
+        ("csv_fi", "text/csv", lambda: datafiles.csv_fi(chart), None),
+        ("csv", "text/csv", lambda: datafiles.csv_plain(chart), None),
+        ("xlsx", XLSX_MIME, lambda: datafiles.xlsx(chart), None),
+    )  # fmt: skip
+    with st.popover(t("exports.downloads", lang), icon=":material/download:"):
+        for kind, mime, make, problem in files:
+            suffix = "-fi.csv" if kind == "csv_fi" else f".{kind}"
+            st.download_button(
+                t(f"exports.{kind}", lang), data=make, file_name=f"{chart.key}{suffix}", mime=mime,
+                key=f"{key}:{kind}", on_click="ignore", disabled=problem is not None, help=problem,
+            )  # fmt: skip
+    if st.button(t("exports.add_to_deck", lang), key=f"{key}:deck", icon=":material/playlist_add:"):
+        items = st.session_state.get(BASKET, [])
+        added = basket.add(items, basket.Item(chart.permalink, chart.key))
+        st.session_state[BASKET] = added
+        st.toast(t("exports.added_to_deck" if added != items else "exports.already_in_deck", lang, count=len(added)))

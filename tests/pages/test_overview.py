@@ -23,7 +23,8 @@ def test_overview_shows_the_three_indicators_with_targets(app_env: Path) -> None
     # The conflicting 45 % target stays visible, with its document.
     assert any(f"45{NBSP}% (000_1000f12d482e814f.txt)" in c.value for c in at.caption)
     names = trace_names(at)
-    assert len(names) == 3 and f"Tavoite 80{NBSP}% Q4/2025" in names[0]
+    assert len(names) == 5  # three headline charts, then the ranking and the tile map
+    assert f"Tavoite 80{NBSP}% Q4/2025" in names[0]
     assert any("Esimerkkiaineisto" in w.value for w in at.warning)
 
 
@@ -38,8 +39,9 @@ def test_overview_in_english_uses_english_formats(app_env: Path) -> None:
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_every_chart_has_a_summary_and_a_table(app_env: Path, lang: str) -> None:
     at = run("pages/overview.py", lang=lang)
-    assert len(at.get("plotly_chart")) == 3
-    assert len(at.dataframe) == 3 and all(len(df.value) > 0 for df in at.dataframe)
+    charts = at.get("plotly_chart")
+    assert len(charts) == 5
+    assert len(at.dataframe) == len(charts) and all(len(df.value) > 0 for df in at.dataframe)
     summaries = [c.value for c in at.caption if "Q4" in c.value]
     assert len(summaries) >= 3
 

@@ -1,0 +1,61 @@
+"""Any source indicator per region: lines over time, or bars when the extract has one period."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts.theme import ACTUAL, AREA_COLOURS, base_layout
+from i18n import fmt, t
+from metrics.periods import end
+
+MAX_BARS = 25
+
+
+def _hover(row: pd.Series, name: str, lang: str) -> str:
+    return (
+        f"<b>{name}</b><br>{fmt.number(row['value'], lang, 2 if row['value'] % 1 else 0)} "
+        f"{fmt.period(row['period'], lang)}<br>{t('chart.source', lang)}: {row['source_file']}, "
+        f"{t('chart.row', lang)} {row['source_row']} ({t('chart.raw', lang)} '{row['raw']}')"
+    )
+
+
+def browse_figure(rows: pd.DataFrame, regions: list[str], lang: str) -> go.Figure:
+    """rows: region, region_<lang>, period, value, provenance. One period → top regions as bars."""
+    name_col = f"region_{lang}"
+    data = rows.dropna(subset=["value"])
+    fig = go.Figure()
+    if data["period"].nunique() <= 1:
+        top = data.sort_values("value", ascending=False).head(MAX_BARS)
+        fig.add_trace(
+            go.Bar(
+                x=top["value"],
+                y=top[name_col],
+                orientation="h",
+                marker={"color": ACTUAL},
+                hovertext=[_hover(r, r[name_col], lang) for _, r in top.iterrows()],
+                hoverinfo="text",
+                name=t("chart.actual", lang),
+            )
+        )
+        fig = base_layout(fig, lang, height=max(320, 22 * len(top) + 80), percent=False)
+        fig.update_yaxes(autorange="reversed")
+        fig.update_xaxes(dtick=None, tickformat=None)
+        return fig
+    for i, region in enumerate(regions):
+        own = data[data["region"] == region].assign(x=lambda d: d["period"].map(end)).sort_values("x")
+        if own.empty:
+            continue
+        name = own[name_col].iloc[0]
+        fig.add_trace(
+            go.Scatter(
+                x=own["x"],
+                y=own["value"],
+                mode="lines+markers",
+                name=name,
+                line={"color": AREA_COLOURS[i % len(AREA_COLOURS)]},
+                hovertext=[_hover(r, name, lang) for _, r in own.iterrows()],
+                hoverinfo="text",
+            )
+        )
+    return base_layout(fig, lang, height=420, percent=False)

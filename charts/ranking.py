@@ -1,0 +1,50 @@
+"""Areas ranked by gap to the required path: horizontal bars, each labelled with verdict symbol and word."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts.theme import INK, VERDICT_STYLE, base_layout
+from i18n import fmt, t
+
+
+def ranking_figure(ranked: pd.DataFrame, lang: str) -> go.Figure:
+    """ranked: name, verdict (code), gap_path (pp), sentence; worst first. Labels sit in a column on the right."""
+    rows = ranked.dropna(subset=["gap_path"])
+    fig = go.Figure(
+        go.Bar(
+            x=rows["gap_path"],
+            y=rows["name"],
+            orientation="h",
+            marker={"color": [VERDICT_STYLE[v][1] for v in rows["verdict"]]},
+            hovertext=rows["sentence"],
+            hoverinfo="text",
+            name=t("trend.gap_path", lang),
+        )
+    )
+    for row in rows.itertuples():
+        symbol = VERDICT_STYLE[row.verdict][0]
+        fig.add_annotation(
+            x=1.01,
+            xref="paper",
+            y=row.name,
+            xanchor="left",
+            showarrow=False,
+            font={"color": INK},
+            text=f"{fmt.points(row.gap_path, lang)}  {symbol} {t('verdict.name.' + row.verdict, lang)}",
+        )
+    fig = base_layout(fig, lang, height=26 * len(rows) + 110, percent=False)
+    fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)", ticks="")
+    fig.update_xaxes(
+        dtick=None,
+        tickformat=None,
+        zeroline=True,
+        zerolinecolor="#374151",
+        zerolinewidth=1.5,
+        showgrid=True,
+        gridcolor="#e3e3e3",
+        title=f"{t('trend.gap_path', lang)} ({fmt.PP_UNIT[lang]})",
+    )
+    fig.update_layout(margin={"l": 150, "r": 260, "t": 16}, showlegend=False, bargap=0.25)
+    return fig

@@ -1,0 +1,97 @@
+"""CLI: python -m exports deck|chart — rebuild views from their URL query strings and write files.
+
+A composition root (tests/test_architecture.py): it opens the store and builds views, which the
+exporters themselves never do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from config import settings
+from exports import datafiles, deck, images
+from exports.spec import ChartExport
+from i18n import LANGUAGES
+from store.db import StoreMissing, connect_readonly
+from store.queries import Reader
+from views import registry
+
+WRITERS = {
+    "png": lambda c: images.png(c, settings().browser_path),
+    "svg": lambda c: images.svg(c, settings().browser_path),
+    "csv": datafiles.csv_fi,  # the Finnish-Excel variant: what analysts open
+    "csv-plain": datafiles.csv_plain,
+    "xlsx": datafiles.xlsx,
+}
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m exports", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    deck_cmd = commands.add_parser("deck", help="one .pptx from views (default: the leadership deck)")
+    deck_cmd.add_argument("--out", type=Path, required=True)
+    deck_cmd.add_argument("--view", action="append", default=[], help="a page URL query, e.g. 'yleiskuva?lang=fi'")
+    deck_cmd.add_argument("--template", type=Path, help="a county's .pptx whose slide master is used")
+    chart_cmd = commands.add_parser("chart", help="one chart as png, svg, csv (Finnish Excel), csv-plain or xlsx")
+    chart_cmd.add_argument("--view", required=True)
+    chart_cmd.add_argument("--key", help="which chart of the view (default: the first)")
+    chart_cmd.add_argument("--format", choices=sorted(WRITERS), required=True)
+    chart_cmd.add_argument("--out", type=Path, required=True)
+    for command in (deck_cmd, chart_cmd):
+        command.add_argument("--db", type=Path, help="store file (default: DASHBOARD_DB or data/dashboard.duckdb)")
+        command.add_argument("--lang", choices=LANGUAGES)
+    return parser.parse_args(argv)
+
+
+def collect(views: list[str], data: registry.Data, lang: str | None) -> list[ChartExport]:
+    """Charts of every view in order; without views the leadership deck, skipping pages not registered."""
+    charts: list[ChartExport] = []
+    for view in views or list(registry.DEFAULT_DECK):
+        try:
+            charts += registry.build(view, data, lang)
+        except registry.UnknownView as missing:
+            if views:
+                raise
+            print(f"note: skipped {view!r} in the default deck: {missing}", file=sys.stderr)
+    return charts
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        con = connect_readonly(args.db or settings().db_path)
+    except StoreMissing as missing:
+        print(f"error: {missing}", file=sys.stderr)
+        return 2
+    data = Reader(con)
+    try:
+        if args.command == "deck":
+            charts = collect(args.view, data, args.lang)
+            template = args.template.read_bytes() if args.template else None
+            lang = args.lang or (charts[0].lang if charts else "fi")
+            payload = deck.build(charts, lang, template=template, browser_path=settings().browser_path)
+        else:
+            charts = registry.build(args.view, data, args.lang)
+            chosen = next((c for c in charts if c.key == args.key), None) if args.key else next(iter(charts), None)
+            if chosen is None:
+                keys = ", ".join(c.key for c in charts)
+                print(f"error: no chart {args.key!r} in {args.view!r}; charts: {keys}", file=sys.stderr)
+                return 2
+            payload = WRITERS[args.format](chosen)
+    except registry.UnknownView as missing:
+        print(f"error: {missing}", file=sys.stderr)
+        return 2
+    except images.BrowserMissing as missing:
+        print(f"error: {missing}", file=sys.stderr)
+        return 3
+    finally:
+        con.close()
+    args.out.write_bytes(payload)
+    print(f"wrote {args.out} ({len(payload):,} bytes, {len(charts)} chart(s))")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,248 @@
+"""Template tables for the counties' quarterly reports: status reports (traffic lights), progress, budgets.
+
+Same shape as loaders/template.py: each parser takes (check, rows, label, comma_decimals, demo)
+and returns the rows of one store table. Status words and dimension names are accepted as the
+documents write them (Finnish), or in Swedish or English, in any case; the store keeps codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import pandas as pd
+
+from loaders.checks import Checker
+from loaders.reference import lookups
+from metrics.periods import kind
+from metrics.reports import DIMENSIONS, INVESTMENTS, PILLAR_LEVEL, Status, pillar_of
+
+# table → (required columns, optional columns); each required set names a column no other table has.
+COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "status_reports": (
+        ("period", "region", "investment", "dimension", "status"),
+        ("pillar", "comment", "source_doc", "is_demo"),
+    ),
+    "progress": (("period", "region", "investment", "percent"), ("pillar", "source_doc", "note", "is_demo")),
+    "budgets": (
+        ("period", "region", "project", "investment", "work_package", "budget_eur", "realised_eur"),
+        ("cost_centre", "source_doc", "note", "is_demo"),
+    ),
+}
+
+Rows = Iterable[tuple[int, dict[str, str]]]  # as in loaders/template.py (which imports this module)
+Label = Callable[[str], str]
+
+# Words as written in the reports (003: legend of the Pillar 4 and Osaamiskeskus matrices), then sv and en.
+STATUS_WORDS: dict[str, Status] = {
+    **dict.fromkeys(
+        (
+            "hanke etenee suunnitellusti",
+            "etenee suunnitellusti",
+            "suunnitellusti",
+            "vihreä",
+            "on track",
+            "project progressing as planned",
+            "green",
+            "enligt plan",
+            "grön",
+            "on_track",
+        ),
+        Status.ON_TRACK,
+    ),
+    **dict.fromkeys(
+        (
+            "seurattava",
+            "keltainen",
+            "to be monitored",
+            "needs monitoring",
+            "monitor",
+            "yellow",
+            "bevakas",
+            "gul",
+        ),
+        Status.MONITOR,
+    ),
+    **dict.fromkeys(
+        (
+            "edellyttää nopeita toimenpiteitä",
+            "nopeita toimenpiteitä",
+            "punainen",
+            "needs quick action",
+            "requires rapid action",
+            "quick action",
+            "quick_action",
+            "red",
+            "kräver snabba åtgärder",
+            "röd",
+        ),
+        Status.QUICK_ACTION,
+    ),
+    **dict.fromkeys(
+        ("ei raportoitava", "not reported", "nothing to report", "not_reported", "inget att rapportera"),
+        Status.NOT_REPORTED,
+    ),
+}
+# What a problem lists as expected: the documents' words, then English.
+SHOWN_STATUS_WORDS = (
+    "Hanke etenee suunnitellusti", "Seurattava", "Edellyttää nopeita toimenpiteitä", "Ei raportoitava",
+    "on track", "to be monitored", "needs quick action", "not reported",
+)  # fmt: skip
+SHOWN_DIMENSION_WORDS = (
+    "Aikataulu", "Kustannukset", "Tuotosten laatu", "Tuotosten laajuus", "Henkilöstö", "Riskit", "Hyödyt",
+)  # fmt: skip
+# Dimension names as in traffic_light_schema.csv (fi), with sv and en and our codes.
+DIMENSION_WORDS: dict[str, str] = {
+    **{code: code for code in DIMENSIONS},
+    "aikataulu": "schedule", "tidsplan": "schedule",
+    "kustannukset": "costs", "kostnader": "costs",
+    "tuotosten laatu": "output_quality", "quality of outputs": "output_quality", "output quality": "output_quality",
+    "resultatens kvalitet": "output_quality",
+    "tuotosten laajuus": "output_scope", "scope of outputs": "output_scope", "output scope": "output_scope",
+    "resultatens omfattning": "output_scope",
+    "henkilöstö": "staff", "staffing": "staff", "personal": "staff",
+    "riskit": "risks", "risker": "risks",
+    "hyödyt": "benefits", "nytta": "benefits",
+}  # fmt: skip
+
+
+def _words(options: tuple[str, ...]) -> str:
+    return ", ".join(f"'{word}'" for word in options)
+
+
+def _region(check: Checker, row: int, label: str, text: str) -> str:
+    code = lookups().regions.get(text.strip().lower())
+    if code is None:
+        check.problem(row, label, "a region code or name from data/reference/regions.csv", text)
+    return code or text.strip()
+
+
+def _quarter(check: Checker, row: int, label: str, text: str) -> str:
+    period = check.period(row, label, text)
+    if period is not None and kind(period) != "quarter":
+        check.problem(row, label, "a quarter such as 2024Q3 or Q3/2024", text)
+    return period or text.strip()
+
+
+def _investment(check: Checker, row: int, label: str, text: str, allowed: tuple[str, ...] = INVESTMENTS) -> str:
+    code = text.strip().upper()
+    if code not in allowed:
+        check.problem(row, label, "one of " + ", ".join(allowed), text)
+    return code
+
+
+def _pillar(check: Checker, row: int, label: str, text: str, investment: str) -> str:
+    pillar = pillar_of(investment) if investment in INVESTMENTS else ""
+    written = text.strip().upper()
+    if written and written != pillar:
+        check.problem(row, label, f"the pillar of {investment} ({pillar})", text)
+    return pillar
+
+
+def status_reports(check: Checker, rows: Rows, label: Label, comma_decimals: bool, demo: bool) -> pd.DataFrame:
+    out, seen = [], {}
+    for row, cell in rows:
+        period = _quarter(check, row, label("period"), cell["period"])
+        region = _region(check, row, label("region"), cell["region"])
+        investment = _investment(check, row, label("investment"), cell["investment"])
+        pillar = _pillar(check, row, label("pillar"), cell.get("pillar", ""), investment)
+        dimension = DIMENSION_WORDS.get(cell["dimension"].strip().lower())
+        if dimension is None:
+            check.problem(row, label("dimension"), "one of " + _words(SHOWN_DIMENSION_WORDS), cell["dimension"])
+        status = STATUS_WORDS.get(" ".join(cell["status"].lower().split()))
+        if status is None:
+            check.problem(row, label("status"), "one of " + _words(SHOWN_STATUS_WORDS), cell["status"])
+        check.unique(seen, (period, region, investment, dimension), row, label("dimension"))
+        out.append(
+            (
+                period,
+                region,
+                pillar,
+                investment,
+                dimension,
+                status.value if status else None,
+                cell["status"].strip(),
+                cell.get("comment", "").strip() or None,
+                cell.get("source_doc", "").strip() or None,
+                row,
+                demo or check.flag(row, label("is_demo"), cell.get("is_demo", "")),
+            )
+        )
+    columns = ["period", "region_code", "pillar", "investment", "dimension", "status", "raw", "comment"]
+    return pd.DataFrame(out, columns=[*columns, "source_doc", "source_row", "is_demo"])
+
+
+def progress(check: Checker, rows: Rows, label: Label, comma_decimals: bool, demo: bool) -> pd.DataFrame:
+    out, seen = [], {}
+    for row, cell in rows:
+        period = _quarter(check, row, label("period"), cell["period"])
+        region = _region(check, row, label("region"), cell["region"])
+        investment = _investment(check, row, label("investment"), cell["investment"])
+        pillar = _pillar(check, row, label("pillar"), cell.get("pillar", ""), investment)
+        value = check.number(row, label("percent"), cell["percent"], comma_decimals=comma_decimals)
+        if value is None and cell["percent"].strip() == "":
+            check.problem(row, label("percent"), "a percentage (leave the row out if there is none)", "")
+        check.percent(row, label("percent"), value)
+        check.unique(seen, (period, region, investment), row, label("percent"))
+        out.append(
+            (
+                period,
+                region,
+                pillar,
+                investment,
+                value,
+                cell["percent"],
+                cell.get("source_doc", "").strip() or None,
+                cell.get("note", "").strip() or None,
+                row,
+                demo or check.flag(row, label("is_demo"), cell.get("is_demo", "")),
+            )
+        )
+    columns = ["period", "region_code", "pillar", "investment", "percent", "raw", "source_doc", "note"]
+    return pd.DataFrame(out, columns=[*columns, "source_row", "is_demo"])
+
+
+def _euros(check: Checker, row: int, label: str, text: str, comma_decimals: bool) -> float | None:
+    value = check.number(row, label, text, comma_decimals=comma_decimals)
+    if value is not None and value < 0:
+        check.problem(row, label, "an amount of euros, 0 or more", text)
+    return value
+
+
+def budgets(check: Checker, rows: Rows, label: Label, comma_decimals: bool, demo: bool) -> pd.DataFrame:
+    out, seen = [], {}
+    for row, cell in rows:
+        period = check.period(row, label("period"), cell["period"])
+        region = _region(check, row, label("region"), cell["region"])
+        project = check.required(row, label("project"), cell["project"])
+        investment = _investment(check, row, label("investment"), cell["investment"], INVESTMENTS + PILLAR_LEVEL)
+        package = check.required(row, label("work_package"), cell["work_package"])
+        budget = _euros(check, row, label("budget_eur"), cell["budget_eur"], comma_decimals)
+        if budget is None and cell["budget_eur"].strip() == "":
+            check.problem(row, label("budget_eur"), "an amount of euros", "")
+        realised = _euros(check, row, label("realised_eur"), cell["realised_eur"], comma_decimals)  # empty: unknown
+        cost_centre = cell.get("cost_centre", "").strip() or None
+        check.unique(seen, (period, region, project, investment, cost_centre, package), row, label("work_package"))
+        out.append(
+            (
+                period,
+                region,
+                project,
+                pillar_of(investment),
+                investment,
+                cost_centre,
+                package,
+                budget,
+                realised,
+                cell.get("source_doc", "").strip() or None,
+                cell.get("note", "").strip() or None,
+                row,
+                demo or check.flag(row, label("is_demo"), cell.get("is_demo", "")),
+            )
+        )
+    columns = ["period", "region_code", "project", "pillar", "investment", "cost_centre", "work_package"]
+    return pd.DataFrame(
+        out, columns=[*columns, "budget_eur", "realised_eur", "source_doc", "note", "source_row", "is_demo"]
+    )
+
+
+PARSERS = {"status_reports": status_reports, "progress": progress, "budgets": budgets}

@@ -1,0 +1,71 @@
+"""Lataa tiedostoja: an administrator checks files (a dry run), then saves them with the CLI's own code path."""
+
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from config import settings
+from i18n import t
+from loaders import ingest, preview
+from ui import auth, state
+
+lang = state.language()
+st.title(t("upload.title", lang))
+if not auth.admin_configured():  # app.py hides the page too; this refuses a direct run
+    st.info(t("upload.read_only", lang))
+    st.stop()
+if not auth.require_admin(lang):
+    st.stop()
+
+st.write(t("upload.intro", lang))
+files = st.file_uploader(
+    t("upload.files", lang), type=["csv", "json", "xlsx"], accept_multiple_files=True, key="upload:files"
+)
+if not files:
+    st.stop()
+
+# Check once per set of files; the batches wait in this session until "Tallenna".
+signature = tuple(file.file_id for file in files)
+if st.session_state.get("upload:signature") != signature:
+    with tempfile.TemporaryDirectory() as directory:
+        paths = preview.save_uploads(((file.name, file.getvalue()) for file in files), Path(directory))
+        st.session_state["upload:outcomes"] = ingest.check_files(paths)
+    st.session_state["upload:signature"] = signature
+outcomes: list[ingest.Outcome] = st.session_state["upload:outcomes"]
+
+
+def table(frame):  # column names and statuses in the user's language; cells stay plain text
+    if "status" in frame:
+        frame = frame.assign(status=[t(f"upload.status.{status}", lang) for status in frame["status"]])
+    if "kind" in frame:
+        frame = frame.assign(kind=[t(f"upload.kind.{kind}", lang) for kind in frame["kind"]])
+    st.dataframe(frame.rename(columns=lambda c: t(f"upload.column.{c}", lang)), hide_index=True, width="stretch")
+
+
+good = sum(outcome.batch is not None for outcome in outcomes)
+st.subheader(t("upload.preview", lang))
+st.write(t("upload.checked_summary", lang, files=len(outcomes), good=good, refused=len(outcomes) - good))
+table(preview.summary_frame(outcomes))
+problems, more = preview.problem_frame(outcomes)
+if len(problems):
+    st.subheader(t("upload.problems", lang))
+    table(problems)
+    for file, count in more.items():
+        st.text(t("upload.more", lang, count=count, file=file))
+if not good:
+    st.warning(t("upload.nothing_to_save", lang))
+    st.stop()
+
+if st.button(t("upload.save", lang), type="primary", key="upload:save"):
+    with st.status(t("upload.saving", lang), expanded=True) as status:
+        try:
+            ingest.write(outcomes, settings().db_path, progress=st.text)
+        except OSError as error:  # disk full, store directory not writable: the live store is untouched
+            status.update(state="error")
+            st.error(t("upload.write_failed", lang, error=error))
+            st.stop()
+        status.update(label=t("upload.saved", lang), state="complete")
+    st.cache_data.clear()  # every page reads the new version at its next rerun anyway
+    st.subheader(t("upload.result", lang))
+    table(preview.summary_frame(outcomes)[["file", "status", "rows"]])

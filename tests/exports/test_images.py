@@ -1,0 +1,50 @@
+"""PNG and SVG through the shared headless Chromium: 2× pixels, parseable SVG, decorations on a copy."""
+
+from __future__ import annotations
+
+import struct
+import xml.etree.ElementTree as ET
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from config import settings
+from exports import images
+from exports.spec import ChartExport
+
+
+@pytest.fixture(scope="module")
+def chart() -> ChartExport:
+    fig = go.Figure(go.Scatter(x=[1, 2, 3], y=[70, 75, 81], name="Toteuma"))
+    fig.update_layout(height=320, margin={"l": 56, "r": 24, "t": 24, "b": 48})
+    return ChartExport(
+        key="k", title="Kiireettömät käynnit 7 vrk:ssa", summary="s", figure=fig, data=pd.DataFrame(), lang="fi",
+        sources=("a.csv",), data_date="23.11.2026", is_demo=True, permalink="yleiskuva?lang=fi",
+    )  # fmt: skip
+
+
+def test_png_is_twice_the_decorated_figure(chart: ChartExport) -> None:
+    data = images.png(chart, settings().browser_path)
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    layout = images.decorated(chart).layout
+    assert (width, height) == (2 * layout.width, 2 * layout.height)
+
+
+def test_svg_parses_and_carries_title_source_and_permalink(chart: ChartExport) -> None:
+    root = ET.fromstring(images.svg(chart, settings().browser_path))  # noqa: S314  (our own output)
+    text = " ".join(root.itertext())
+    assert "Kiireettömät käynnit" in text and "Esimerkkiaineisto" in text and "yleiskuva?lang=fi" in text
+
+
+def test_decorating_leaves_the_screen_figure_alone(chart: ChartExport) -> None:
+    before = chart.figure.to_json()
+    images.decorated(chart)
+    assert chart.figure.to_json() == before
+
+
+def test_a_missing_browser_says_how_to_install_one(tmp_path) -> None:
+    images.stop()
+    with pytest.raises(images.BrowserMissing, match="apt-get install chromium"):
+        images.start(str(tmp_path / "no-chromium"))

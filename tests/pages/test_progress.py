@@ -1,0 +1,30 @@
+"""Edistyminen in AppTest: the real 2024Q3 percentages, the previous quarter and elapsed time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.helpers import run_page as run
+
+NBSP = "\u00a0"
+
+
+def test_real_2024q3_progress_for_a_known_area(app_env: Path) -> None:
+    at = run("pages/progress.py", investment="P4I1", period="2024Q3")
+    assert not at.exception
+    table = at.dataframe[0].value
+    keski = table[table["Alue"] == "Keski-Pohjanmaa"].iloc[0]
+    assert keski["Edistyminen"] == f"70{NBSP}%" and keski["Lähde"] == "003_60821df21df53ca5.txt"
+    assert keski["Esimerkki"] == "ei" and keski["Edellinen neljännes"] == f"60{NBSP}%"
+    assert keski["Hankeaikaa kulunut"] == f"58,3{NBSP}%"
+    assert [m.value for m in at.metric] == [f"60{NBSP}%", f"+10,0{NBSP}%-yks.", f"58,3{NBSP}%"]
+    # the previous quarter is generated, so the banner says so
+    assert any("Esimerkkiaineisto" in w.value for w in at.warning)
+
+
+def test_pillar_3_progress_in_swedish(app_env: Path) -> None:
+    at = run("pages/progress.py", investment="P3_IPS", period="2024Q3", lang="sv")
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert table[table["Område"] == "Kajanaland"].iloc[0]["Framsteg"] == f"90{NBSP}%"
+    assert len(table) == 6
