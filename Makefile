@@ -12,7 +12,7 @@ run: $(VENV)/.runtime
 	$(BIN)/python -m loaders demo --if-missing
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-test: $(VENV)/.dev chromium
+test: $(VENV)/.dev chromium node_modules/axe-core/axe.min.js
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -25,8 +25,8 @@ demo: $(VENV)/.runtime  ## rebuild the demo store from data/demo/
 	rm -rf data/dashboard.duckdb data/dashboard.duckdb.versions
 	$(BIN)/python -m loaders demo
 
-bench: $(VENV)/.dev chromium
-	$(BIN)/python -m bench
+bench: $(VENV)/.dev chromium  ## not part of make test: a few minutes (10 M-row ingest), prints one table
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 # The venv is rebuilt only when a requirements file changes (make compares timestamps).
 # uv installs the pinned set in seconds; pip is the fallback.
@@ -39,6 +39,12 @@ $(VENV)/.runtime: requirements.txt
 $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(BIN)/uv pip install -q --python $(BIN)/python -r requirements-dev.txt \
 		|| $(BIN)/python -m pip install -q -r requirements-dev.txt
+	touch $@
+
+# axe-core (pinned in package-lock.json) is injected into every page by the accessibility test.
+node_modules/axe-core/axe.min.js: package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js and npm (apt-get install npm) for the accessibility test"; exit 1; }
+	npm ci --no-audit --no-fund
 	touch $@
 
 # Debian's Chromium serves the browser tests and image export; never a downloaded browser.

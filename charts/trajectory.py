@@ -54,13 +54,13 @@ def document_id(source_doc: str) -> str:
     return head if head.isdigit() else source_doc
 
 
-def _target_traces(fig: go.Figure, targets: pd.DataFrame, lang: str) -> None:
+def _target_traces(fig: go.Figure, targets: pd.DataFrame, unit: str, lang: str) -> None:
     """Every final and interim target; documents that disagree give separate, labelled markers."""
     shown = targets[targets["kind"].isin(["target", "interim_target"])]
     for (kind, period, value), group in shown.groupby(["kind", "period", "value"], sort=True):
         docs = ", ".join(sorted(set(group["source_doc"])))
         short = ", ".join(sorted({document_id(doc) for doc in group["source_doc"]}))
-        label = f"{t('chart.' + kind, lang)} {fmt.percent(value, lang)} {fmt.period(period, lang)} ({short})"
+        label = f"{t('chart.' + kind, lang)} {fmt.measure(value, unit, lang)} {fmt.period(period, lang)} ({short})"
         fig.add_trace(
             go.Scatter(
                 x=[end(period)],
@@ -90,6 +90,7 @@ def trajectory_figure(
 ) -> go.Figure:
     """actuals: region_code, period, value, is_demo, provenance; the national line is drawn dashed grey."""
     fig = go.Figure()
+    unit = "percent" if goal.is_share else "number"
     path_x = [end(goal.baseline_period), end(goal.target_period)]
     fig.add_trace(
         go.Scatter(
@@ -120,12 +121,12 @@ def trajectory_figure(
                     mode="lines",
                     name=f"{t('chart.projection', lang)}: {names[region]}",
                     line={"color": colour, "dash": "dot", "width": 2},
-                    hovertext=f"{t('chart.projection', lang)} {fmt.percent(projection.value_at_target, lang)} "
+                    hovertext=f"{t('chart.projection', lang)} {fmt.measure(projection.value_at_target, unit, lang)} "
                     f"{fmt.period(goal.target_period, lang)}",
                     hoverinfo="text",
                 )
             )
-    _target_traces(fig, targets, lang)
+    _target_traces(fig, targets, unit, lang)
     # Events: a dotted line each, a short label above the plot (staggered), the whole text on hover.
     for i, event in enumerate(annotations.itertuples()):
         label = getattr(event, f"label_{lang}")
@@ -143,6 +144,6 @@ def trajectory_figure(
             xanchor="center",
             font={"size": 10, "color": MUTED},
         )
-    fig = base_layout(fig, lang, height=480)
+    fig = base_layout(fig, lang, height=480, percent=goal.is_share)
     fig.update_layout(margin={"t": 90})
     return fig

@@ -34,6 +34,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     deck_cmd.add_argument("--out", type=Path, required=True)
     deck_cmd.add_argument("--view", action="append", default=[], help="a page URL query, e.g. 'yleiskuva?lang=fi'")
     deck_cmd.add_argument("--template", type=Path, help="a county's .pptx whose slide master is used")
+    deck_cmd.add_argument(
+        "--digest",
+        action=argparse.BooleanOptionalAction,
+        help="'what changed since the last period' as the first slide (default: on for the leadership deck)",
+    )
     chart_cmd = commands.add_parser("chart", help="one chart as png, svg, csv (Finnish Excel), csv-plain or xlsx")
     chart_cmd.add_argument("--view", required=True)
     chart_cmd.add_argument("--key", help="which chart of the view (default: the first)")
@@ -58,6 +63,13 @@ def collect(views: list[str], data: registry.Data, lang: str | None) -> list[Cha
     return charts
 
 
+def digest_lines(wanted: bool | None, views: list[str], data: registry.Data, lang: str) -> list[str]:
+    """The registered digest's bullets when asked for, or by default for the leadership deck (no --view)."""
+    if not (wanted if wanted is not None else not views) or not registry.DIGESTS:
+        return []
+    return next(iter(registry.DIGESTS.values()))(data, lang)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
@@ -71,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
             charts = collect(args.view, data, args.lang)
             template = args.template.read_bytes() if args.template else None
             lang = args.lang or (charts[0].lang if charts else "fi")
-            payload = deck.build(charts, lang, template=template, browser_path=settings().browser_path)
+            digest = digest_lines(args.digest, args.view, data, lang)
+            payload = deck.build(charts, lang, digest=digest, template=template, browser_path=settings().browser_path)
         else:
             charts = registry.build(args.view, data, args.lang)
             chosen = next((c for c in charts if c.key == args.key), None) if args.key else next(iter(charts), None)

@@ -13,6 +13,7 @@ import pandas as pd
 
 from loaders.checks import Checker
 from loaders.reference import lookups
+from store.db import LOADER_COLUMNS
 
 # table → (required columns, optional columns)
 COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -88,21 +89,7 @@ def observations(check: Checker, rows: Rows, label: Label, comma_decimals: bool,
         )
     return pd.DataFrame(
         out,
-        columns=[
-            "dataset",
-            "indicator",
-            "indicator_code",
-            "region",
-            "region_code",
-            "period",
-            "gender",
-            "value",
-            "status",
-            "raw",
-            "source_row",
-            "is_demo",
-            "note",
-        ],
+        columns=LOADER_COLUMNS["observations"],
     )
 
 
@@ -140,19 +127,7 @@ def targets(check: Checker, rows: Rows, label: Label, comma_decimals: bool, demo
         )
     return pd.DataFrame(
         out,
-        columns=[
-            "indicator_code",
-            "region_code",
-            "kind",
-            "period",
-            "value",
-            "raw",
-            "source_doc",
-            "quote",
-            "caveat",
-            "source_row",
-            "is_demo",
-        ],
+        columns=LOADER_COLUMNS["targets"],
     )
 
 
@@ -188,16 +163,7 @@ def annotations(check: Checker, rows: Rows, label: Label, comma_decimals: bool, 
         )
     return pd.DataFrame(
         out,
-        columns=[
-            "indicator_code",
-            "on_date",
-            "label_fi",
-            "label_sv",
-            "label_en",
-            "source_doc",
-            "source_row",
-            "is_demo",
-        ],
+        columns=LOADER_COLUMNS["annotations"],
     )
 
 

@@ -2,35 +2,29 @@
 
 import streamlit as st
 
-from charts.finance import finance_figure, finance_table
-from charts.report_summaries import finance_summary
 from i18n import fmt, t
-from metrics.reports import spending, utilisation
+from metrics.reports import utilisation
 from ui import cache, state, widgets
-
-PREFERRED_AREA = "18"  # Keski-Pohjanmaa: the documents give its realised costs (000)
+from views.money import finance_default, finance_view
+from views.reports import names
 
 lang = state.language()
-version = cache.store_version()
+data = cache.CachedData()
 st.title(t("finance.title", lang))
 st.write(t("finance.intro", lang))
 
-areas = cache.budget_areas(version)
+areas = data.budget_areas()
 if not areas:
     st.info(t("reports.none", lang))
     st.stop()
-regions = cache.regions(version)
-names = dict(zip(regions["region_code"], regions[f"name_{lang}"], strict=True))
+area_names = names(data, lang)
 area = state.select(
-    t("finance.area", lang),
-    areas,
-    "area",
-    PREFERRED_AREA if PREFERRED_AREA in areas else areas[0],
-    format_func=lambda c: names.get(c, c),
+    t("finance.area", lang), areas, "area", finance_default(areas), format_func=lambda c: area_names.get(c, c)
 )
 
-spend = spending(cache.budgets(version, area))
-widgets.demo_banner(bool(spend["is_demo"].any()), lang)
+shown = finance_view(data, lang, area, permalink=state.query_string())
+chart, spend = shown.chart, shown.chart.data
+widgets.demo_banner(chart.is_demo, lang)
 st.caption(f"{t('finance.project', lang)}: {', '.join(spend['project'].unique())}")
 
 known = spend.dropna(subset=["realised_eur"])
@@ -45,10 +39,5 @@ else:
     third.metric(t("finance.utilisation", lang), fmt.percent(utilisation(known["budget_eur"].sum(), realised), lang, 1))
     fourth.metric(t("finance.elapsed", lang), fmt.percent(known["elapsed"].iloc[0], lang))
 
-widgets.chart(
-    finance_figure(spend, lang),
-    finance_summary(spend, names.get(area, area), lang),
-    finance_table(spend, lang),
-    lang,
-    key="finance",
-)
+widgets.chart(chart.figure, chart.summary, shown.table, lang, key=chart.key)
+widgets.export_buttons(chart, key=chart.key)

@@ -2,38 +2,31 @@
 
 import streamlit as st
 
-from charts.finance import finance_figure, finance_table
-from charts.headline import headline_figure
-from charts.report_summaries import dimension_name, finance_summary, history_summary, investment_name
-from charts.summaries import headline_summary
-from charts.tables import series_table
-from charts.traffic_lights import grid_table, legend_lines, traffic_light_figure
+from charts.report_summaries import investment_name
+from charts.traffic_lights import legend_lines
 from i18n import fmt, t
-from metrics.headline import headline
-from metrics.reports import DIMENSIONS, INVESTMENTS, grid_cells, history, progress_comparison, spending
+from metrics.reports import progress_comparison
 from ui import cache, state, widgets
-
-NATIONAL = "358"
+from views.money import investment_offered, investment_view
+from views.reports import names
 
 lang = state.language()
-version = cache.store_version()
+data = cache.CachedData()
 st.title(t("investment_page.title", lang))
 st.write(t("investment_page.intro", lang))
 
-regions = cache.regions(version)
-areas = regions[regions["is_rrp_area"]]
-names = dict(zip(regions["region_code"], regions[f"name_{lang}"], strict=True))
+regions = data.regions()
+area_names = names(data, lang)
 left, right = st.columns(2)
 area = state.select(
     t("reports.area", lang),
-    areas["region_code"].tolist(),
+    regions.loc[regions["is_rrp_area"], "region_code"].tolist(),
     "area",
     "18",
-    format_func=lambda c: names.get(c, c),
+    format_func=lambda c: area_names.get(c, c),
     where=left,
 )
-reports = cache.status_reports(version, INVESTMENTS)
-offered = [c for c in INVESTMENTS if c in set(reports[reports["region_code"] == area]["investment"])] or ["P4I1"]
+offered = investment_offered(data, area)
 investment = state.select(
     t("reports.investment", lang),
     offered,
@@ -42,42 +35,23 @@ investment = state.select(
     format_func=lambda c: investment_name(c, lang),
     where=right,
 )
-subject = f"{names.get(area, area)}, {investment_name(investment, lang)}"
-progress = cache.progress(version)
-mine = progress[(progress["region_code"] == area) & (progress["investment"] == investment)]
-lights = grid_cells(history(reports), "dimension", "period", region_code=area, investment=investment)
-spend = spending(cache.budgets(version, area).query("investment == @investment"))
-widgets.demo_banner(bool(lights["is_demo"].any() or mine["is_demo"].any() or spend["is_demo"].any()), lang)
+view = investment_view(data, lang, area, investment, permalink=state.query_string())
+mine = view.progress
+widgets.demo_banner(
+    view.lights.chart.is_demo or bool(mine["is_demo"].any()) or bool(view.budget and view.budget.chart.is_demo), lang
+)
 
 st.subheader(t("investment_page.indicator", lang))
-indicators = cache.indicators(version)
-linked = indicators[(indicators["investment"] == investment) & indicators["is_headline"]]
-if linked.empty:
+if not view.cards:
     st.info(t("investment_page.no_indicator", lang))
-for row in linked.itertuples():
-    actuals = cache.series(version, row.indicator_code, (NATIONAL,))
-    targets = cache.targets(version, row.indicator_code)
-    head = headline(actuals, targets[targets["region_code"] == NATIONAL])
-    name = getattr(row, f"short_{lang}")
-    widgets.chart(
-        headline_figure(actuals, head, lang),
-        headline_summary(name, head, lang),
-        series_table(actuals, lang),
-        lang,
-        key=f"indicator-{row.indicator_code}",
-    )
+for card in view.cards:
+    widgets.chart(card.chart.figure, card.chart.summary, card.table, lang, key=card.chart.key)
+    widgets.export_buttons(card.chart, key=card.chart.key)
 
 st.subheader(t("investment_page.lights", lang))
-periods = cache.status_periods(version)
-rows = [(d, dimension_name(d, lang)) for d in DIMENSIONS]
-cols = [(p, fmt.period(p, lang)) for p in periods]
-widgets.chart(
-    traffic_light_figure(lights, rows, cols, lang),
-    history_summary(lights, subject, periods, lang),
-    grid_table(lights, rows, cols, t("reports.dimension", lang), lang),
-    lang,
-    key="investment-lights",
-)
+lights = view.lights.chart
+widgets.chart(lights.figure, lights.summary, view.lights.table, lang, key=lights.key)
+widgets.export_buttons(lights, key=lights.key)
 st.caption(" · ".join(legend_lines(lang)) + " — " + t("lights.changed", lang))
 
 st.subheader(t("investment_page.progress", lang))
@@ -103,13 +77,9 @@ else:
     )
 
 st.subheader(t("investment_page.budget", lang))
-if spend.empty:
+if view.budget is None:
     st.info(t("investment_page.no_budget", lang))
 else:
-    widgets.chart(
-        finance_figure(spend, lang),
-        finance_summary(spend, subject, lang),
-        finance_table(spend, lang),
-        lang,
-        key="investment-budget",
-    )
+    budget = view.budget.chart
+    widgets.chart(budget.figure, budget.summary, view.budget.table, lang, key=budget.key)
+    widgets.export_buttons(budget, key=budget.key)

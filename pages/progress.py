@@ -2,26 +2,20 @@
 
 import streamlit as st
 
-from charts.progress import progress_figure, progress_table
-from charts.report_summaries import investment_name, progress_summary
+from charts.report_summaries import investment_name
 from i18n import fmt, t
-from metrics.periods import sort_key
-from metrics.reports import INVESTMENTS, progress_comparison
 from ui import cache, state, widgets
+from views.money import progress_choices, progress_view
 
 lang = state.language()
-version = cache.store_version()
+data = cache.CachedData()
 st.title(t("progress.title", lang))
 st.write(t("progress.intro", lang))
 
-progress = cache.progress(version)
-if progress.empty:
+investments, periods = progress_choices(data)
+if not investments:
     st.info(t("reports.none", lang))
     st.stop()
-regions = cache.regions(version)
-names = dict(zip(regions["region_code"], regions[f"name_{lang}"], strict=True))
-investments = [code for code in INVESTMENTS if code in set(progress["investment"])]
-periods = sorted(set(progress["period"]), key=sort_key, reverse=True)
 
 left, right = st.columns(2)
 investment = state.select(
@@ -36,11 +30,12 @@ period = state.select(
     t("reports.period", lang), periods, "period", periods[0], format_func=lambda p: fmt.period(p, lang), where=right
 )
 
-compared = progress_comparison(progress[progress["investment"] == investment], period)
-if compared.empty:
+shown = progress_view(data, lang, investment, period, permalink=state.query_string())
+if shown is None:
     st.info(t("reports.none", lang))
     st.stop()
-widgets.demo_banner(bool(compared["is_demo"].any() or compared["previous_is_demo"].any()), lang)
+chart, compared = shown.chart, shown.chart.data
+widgets.demo_banner(chart.is_demo, lang)
 
 first, second, third = st.columns(3)
 first.metric(t("progress.median_percent", lang), fmt.percent(compared["percent"].median(), lang))
@@ -48,10 +43,5 @@ change = compared["change"].dropna()
 second.metric(t("progress.median_change", lang), fmt.points(change.median() if len(change) else None, lang))
 third.metric(t("progress.elapsed", lang), fmt.percent(compared["elapsed"].iloc[0], lang))
 
-widgets.chart(
-    progress_figure(compared, names, period, lang),
-    progress_summary(compared, investment, period, lang),
-    progress_table(compared, names, lang),
-    lang,
-    key="progress",
-)
+widgets.chart(chart.figure, chart.summary, shown.table, lang, key=chart.key)
+widgets.export_buttons(chart, key=chart.key)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from store import report_queries
 from store.db import Connection as Con
 
 
@@ -141,3 +142,23 @@ class Reader:
 
     def source_series(self, dataset: str, indicator: str) -> pd.DataFrame:
         return source_series(self.con.cursor(), dataset, indicator)
+
+    # county reports: the coordinators' pages (store.report_queries)
+
+    def status_periods(self) -> list[str]:
+        return report_queries.status_periods(self.con.cursor())
+
+    def status_investments(self) -> list[str]:
+        return report_queries.status_investments(self.con.cursor())
+
+    def status_reports(self, investments: tuple[str, ...]) -> pd.DataFrame:
+        return report_queries.status_reports(self.con.cursor(), list(investments))
+
+    def progress(self) -> pd.DataFrame:
+        return report_queries.progress(self.con.cursor())
+
+    def budget_areas(self) -> list[str]:
+        return report_queries.budget_areas(self.con.cursor())
+
+    def budgets(self, region_code: str) -> pd.DataFrame:
+        return report_queries.budgets(self.con.cursor(), region_code)

@@ -38,7 +38,8 @@ def _oidc_admins() -> set[str] | None:
     secrets = _secrets()
     if "auth" not in secrets or not secrets.get("admin_emails"):
         return None
-    return {str(email).lower() for email in secrets["admin_emails"]}
+    emails = secrets["admin_emails"]
+    return {str(email).lower() for email in ([emails] if isinstance(emails, str) else emails)}
 
 
 def admin_configured() -> bool:
@@ -72,7 +73,7 @@ def require_admin(lang: str) -> bool:
     if not admin_configured():
         return False
     if is_admin():
-        if st.button(t("auth.sign_out", lang), key="auth:sign_out"):
+        if st.sidebar.button(t("auth.sign_out", lang), key="auth:sign_out"):
             sign_out()
         return True
     admins = _oidc_admins()

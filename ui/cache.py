@@ -98,6 +98,26 @@ class CachedData:
     def source_series(self, dataset: str, indicator: str) -> pd.DataFrame:
         return source_series(self.version, dataset, indicator)
 
+    # county reports: the cached functions below (defined later in this module, looked up at call time)
+
+    def status_periods(self) -> list[str]:
+        return status_periods(self.version)
+
+    def status_investments(self) -> list[str]:
+        return status_investments(self.version)
+
+    def status_reports(self, investments: tuple[str, ...]) -> pd.DataFrame:
+        return status_reports(self.version, tuple(investments))
+
+    def progress(self) -> pd.DataFrame:
+        return progress(self.version)
+
+    def budget_areas(self) -> list[str]:
+        return budget_areas(self.version)
+
+    def budgets(self, region_code: str) -> pd.DataFrame:
+        return budgets(self.version, region_code)
+
 
 # ---------------------------------------------------------------- county reports (coordinators' pages)
 

@@ -15,7 +15,8 @@ import pandas as pd
 
 from exports.spec import ChartExport
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, fmt
-from views import Data
+from views import Data, money, reports
+from views import changes as change_views
 from views.browse import browse_chart, catalog
 from views.overview import headline_cards
 from views.region import region_charts
@@ -133,3 +134,66 @@ REGISTRY["yleiskuva"] = overview_views
 REGISTRY["indikaattori"] = indicator_views
 REGISTRY["alue"] = region_views
 REGISTRY["selaa"] = browse_views
+
+
+# ------------------------------------------------ the coordinators' pages (the same URL params as the pages)
+
+
+def lights_views(params: Mapping[str, str], data: Data, lang: str, permalink: str) -> list[ChartExport]:
+    if not data.status_periods():
+        return []
+    mode = params.get("mode") if params.get("mode") in ("grid", "history") else "grid"
+    by = params.get("by") if params.get("by") in ("dimension", "investment") else "dimension"
+    shown = reports.lights_view(
+        data,
+        lang,
+        mode=mode,
+        by=by,
+        period=params.get("period", ""),
+        investment=params.get("investment", ""),
+        dimension=params.get("dimension", ""),
+        permalink=permalink,
+    )
+    return [shown.chart]
+
+
+def progress_views(params: Mapping[str, str], data: Data, lang: str, permalink: str) -> list[ChartExport]:
+    shown = money.progress_view(data, lang, params.get("investment", ""), params.get("period", ""), permalink)
+    return [shown.chart] if shown else []
+
+
+def finance_views(params: Mapping[str, str], data: Data, lang: str, permalink: str) -> list[ChartExport]:
+    areas = data.budget_areas()
+    if not areas:
+        return []
+    area = reports.pick(params.get("area"), areas, money.finance_default(areas))
+    return [money.finance_view(data, lang, area, permalink=permalink).chart]
+
+
+def investment_views(params: Mapping[str, str], data: Data, lang: str, permalink: str) -> list[ChartExport]:
+    regions = data.regions()
+    area = reports.pick(params.get("area"), list(regions.loc[regions["is_rrp_area"], "region_code"]), "18")
+    offered = money.investment_offered(data, area)
+    investment = reports.pick(params.get("investment"), offered, offered[0])
+    view = money.investment_view(data, lang, area, investment, permalink)
+    return [card.chart for card in view.cards] + [view.lights.chart] + ([view.budget.chart] if view.budget else [])
+
+
+def reporting_views(params: Mapping[str, str], data: Data, lang: str, permalink: str) -> list[ChartExport]:
+    if not data.status_periods():
+        return []
+    return [change_views.completeness_view(data, lang, params.get("period", ""), permalink).chart]
+
+
+def changes_views(params: Mapping[str, str], data: Data, lang: str, permalink: str) -> list[ChartExport]:
+    changes = change_views.changes_view(data, lang, params.get("period", ""))
+    return [change_views.changes_chart(data, changes, lang, permalink)] if changes else []
+
+
+REGISTRY["liikennevalot"] = lights_views
+REGISTRY["edistyminen"] = progress_views
+REGISTRY["talous"] = finance_views
+REGISTRY["investointi"] = investment_views
+REGISTRY["raportointi"] = reporting_views
+REGISTRY["muutokset"] = changes_views
+DIGESTS["muutokset"] = change_views.digest_slide

@@ -169,13 +169,27 @@ def trajectory_chart(tr: Trajectories, regions: list[str], data: Data, lang: str
     )
 
 
+def _all_areas_export(tr: Trajectories, store: Data, permalink: str, **fields: object) -> ChartExport:
+    """A chart of every area: its sources, data date and demo flag come from all the actuals."""
+    return ChartExport(
+        **fields,
+        sources=tuple(sorted(set(tr.actuals["source_file"]))),
+        data_date=data_date(store, fields["lang"]),
+        is_demo=bool(tr.actuals["is_demo"].any()),
+        permalink=permalink,
+    )
+
+
 def multiples_chart(tr: Trajectories, ranked: pd.DataFrame, data: Data, lang: str, permalink: str = "") -> ChartExport:
     """One panel per area grouped by collaborative area (YTA), ordered by gap inside each group."""
     panels = ranked.assign(_yta=ranked["yta"].fillna("–")).sort_values(["_yta", "gap_path"], kind="stable")
     code = tr.indicator["indicator_code"]
     name = tr.indicator[f"short_{lang}"]
     figure = multiples_figure(tr.goal, tr.actuals, panels, lang)
-    return ChartExport(
+    return _all_areas_export(
+        tr,
+        data,
+        permalink,
         key=f"multiples-{code}",
         title=t("trend.multiples_title", lang, name=name),
         summary=t("trend.multiples_summary", lang, name=name, count=len(panels)),
@@ -183,10 +197,6 @@ def multiples_chart(tr: Trajectories, ranked: pd.DataFrame, data: Data, lang: st
         data=tr.actuals.assign(indicator_code=code),
         lang=lang,
         native=None,
-        sources=tuple(sorted(set(tr.actuals["source_file"]))),
-        data_date=data_date(data, lang),
-        is_demo=bool(tr.actuals["is_demo"].any()),
-        permalink=permalink,
     )
 
 
@@ -204,7 +214,10 @@ def ranking_chart(tr: Trajectories, ranked: pd.DataFrame, data: Data, lang: str,
         worst=worst["name"].iloc[0] if not worst.empty else "–",
         worst_gap=fmt.points(worst["gap_path"].iloc[0], lang) if not worst.empty else "–",
     )
-    return ChartExport(
+    return _all_areas_export(
+        tr,
+        data,
+        permalink,
         key=f"ranking-{tr.indicator['indicator_code']}",
         title=f"{name}: {t('trend.ranking_title', lang)}",
         summary=summary,
@@ -214,10 +227,6 @@ def ranking_chart(tr: Trajectories, ranked: pd.DataFrame, data: Data, lang: str,
         native=NativeChart(
             "bar", tuple(ranked["name"]), ((t("trend.gap_path", lang), tuple(ranked["gap_path"])),), percent=False
         ),
-        sources=tuple(sorted(set(tr.actuals["source_file"]))),
-        data_date=data_date(data, lang),
-        is_demo=bool(tr.actuals["is_demo"].any()),
-        permalink=permalink,
     )
 
 
@@ -231,7 +240,10 @@ def tile_chart(tr: Trajectories, ranked: pd.DataFrame, data: Data, lang: str, pe
     )
     counts = tiles.groupby("verdict_name", sort=False).size()
     summary = t("trend.map_summary", lang, name=name, counts=", ".join(f"{k} {v}" for k, v in counts.items()))
-    return ChartExport(
+    return _all_areas_export(
+        tr,
+        data,
+        permalink,
         key=f"tiles-{tr.indicator['indicator_code']}",
         title=f"{name}: {t('trend.map_title', lang)}",
         summary=summary,
@@ -239,10 +251,6 @@ def tile_chart(tr: Trajectories, ranked: pd.DataFrame, data: Data, lang: str, pe
         data=ranked.drop(columns=["grid_row", "grid_col"]),
         lang=lang,
         native=None,
-        sources=tuple(sorted(set(tr.actuals["source_file"]))),
-        data_date=data_date(data, lang),
-        is_demo=bool(tr.actuals["is_demo"].any()),
-        permalink=permalink,
     )
 
 

@@ -2,10 +2,10 @@
 
     python tests/store/crash_load.py DB ROWS.arrow INDICATOR
 
-The rows come from an Arrow file the test writes once (write_rows), so a child starts in well under a
-second. Prints `ready` once the batch is built (the parent times its kill from then), and a line as each
-phase of the write path starts: copy, ingest, checkpoint, publish, done. The markers only observe;
-the write path itself is the real one.
+The rows come from an Arrow file the test writes (write_rows), so a child starts in well under a
+second. Prints `ready` once the batch is built (the parent times its kill from then), and a line as
+each phase of the write path starts: copy, ingest, checkpoint, publish, done. The markers only
+observe; the write path itself is the real one.
 """
 
 from __future__ import annotations
@@ -21,21 +21,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from store import db
 from store.batch import Batch
 
-REGIONS = pa.array([f"{code:02d}" for code in range(1, 22)])
-PERIODS = pa.array([str(year) for year in range(1995, 2025)])
+REGIONS = [f"{code:02d}" for code in range(1, 22)]
+PERIODS = [str(year) for year in range(1995, 2025)]
 
 
 def rows(count: int, indicator: str = "crash") -> pa.Table:
     """count observations of one indicator: value = source_row % 1000 / 10, so sums are predictable."""
     numbers = np.arange(2, count + 2, dtype=np.int64)
+    regions, periods = pa.array(REGIONS), pa.array(PERIODS)
     return pa.table(
         {
             "dataset": pa.repeat("crash", count),
             "indicator": pa.repeat(indicator, count),
             "indicator_code": pa.nulls(count, pa.string()),
-            "region": REGIONS.take(numbers % len(REGIONS)),
+            "region": regions.take(numbers % len(REGIONS)),
             "region_code": pa.nulls(count, pa.string()),
-            "period": PERIODS.take(numbers // len(REGIONS) % len(PERIODS)),
+            "period": periods.take(numbers // len(REGIONS) % len(PERIODS)),
             "gender": pa.repeat("total", count),
             "value": pa.array(numbers % 1000 / 10),
             "status": pa.nulls(count, pa.string()),
@@ -47,17 +48,17 @@ def rows(count: int, indicator: str = "crash") -> pa.Table:
     )
 
 
-def write_rows(path: Path, count: int) -> pa.Table:
-    table = rows(count)
+def write_rows(path: Path, table: pa.Table, indicator: str) -> None:
+    """The rows under one indicator, as an Arrow file the child maps without converting anything
+    (any Python-to-Arrow conversion imports pandas, a second of start-up per child)."""
+    column = table.schema.get_field_index("indicator")
+    table = table.set_column(column, "indicator", pa.repeat(indicator, len(table)))
     with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as out:
         out.write_table(table)
-    return table
 
 
-def read_rows(path: Path, indicator: str) -> pa.Table:
-    table = pa.ipc.open_file(pa.memory_map(str(path))).read_all()
-    column = table.schema.get_field_index("indicator")
-    return table.set_column(column, "indicator", pa.repeat(indicator, len(table)))
+def read_rows(path: Path) -> pa.Table:
+    return pa.ipc.open_file(pa.memory_map(str(path))).read_all()
 
 
 def say(line: str) -> None:
@@ -73,7 +74,7 @@ def announce(name: str, function):
 
 
 def main(db_path: Path, data: Path, indicator: str) -> None:
-    batch = Batch(f"{indicator}.csv", f"sha-{indicator}", "crash_test", {"observations": read_rows(data, indicator)})
+    batch = Batch(f"{indicator}.csv", f"sha-{indicator}", "crash_test", {"observations": read_rows(data)})
     db.shutil.copyfile = announce("copy", db.shutil.copyfile)  # type: ignore[attr-defined]
     db._publish = announce("publish", db._publish)  # type: ignore[attr-defined]
     say("ready")

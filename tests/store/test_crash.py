@@ -5,7 +5,7 @@ Each load runs in a child process (tests/store/crash_load.py) through the real w
 a marker as each phase starts (copy, ingest, checkpoint, publish, done), so each kill is attributed
 to the phase it landed in. Two uninterrupted loads first measure how long the phases take here; the
 kill moments are then drawn from the whole load and, on purpose, from the short copy and
-checkpoint/publish windows.
+checkpoint-and-publish windows (counted from that phase's own marker).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
 from store import db
@@ -27,7 +28,7 @@ from tests.store import crash_load
 pytestmark = pytest.mark.timeout(240)
 
 KILLS = 20
-ROWS = 400_000
+ROWS = 600_000
 SEED = 20250609
 CHILD = Path(crash_load.__file__)
 State = tuple[tuple, tuple]
@@ -36,7 +37,9 @@ State = tuple[tuple, tuple]
 class Child:
     """One load in its own process; its phase markers arrive on a queue with their times."""
 
-    def __init__(self, db_path: Path, data: Path, indicator: str) -> None:
+    def __init__(self, db_path: Path, table: pa.Table, indicator: str) -> None:
+        data = db_path.parent / f"{indicator}.arrow"
+        crash_load.write_rows(data, table, indicator)
         self.process = subprocess.Popen(
             [sys.executable, str(CHILD), str(db_path), str(data), indicator],
             stdout=subprocess.PIPE,
@@ -104,8 +107,8 @@ def stale_files(db_path: Path) -> list[str]:
 
 
 def test_kill_9_at_random_moments_leaves_old_or_new_never_a_mix(tmp_path: Path) -> None:
-    db_path, data = tmp_path / "store.duckdb", tmp_path / "rows.arrow"
-    table = crash_load.write_rows(data, ROWS)
+    db_path = tmp_path / "store.duckdb"
+    table = crash_load.rows(ROWS)
     rows = table.to_pandas()
     added = (
         ROWS,
@@ -115,23 +118,28 @@ def test_kill_9_at_random_moments_leaves_old_or_new_never_a_mix(tmp_path: Path) 
         rows["period"].nunique(),
     )
 
-    Child(db_path, data, "first").finish()  # creates the store: no copy yet
-    timings = Child(db_path, data, "second").finish()  # with a copy: the phases as they take here
-    copy_window = (timings["copy"], timings["ingest"] + 0.02)
-    end_window = (timings["checkpoint"] - 0.01, timings["publish"] + 0.01)
-    whole = (0.0, timings["done"] * 1.1)
+    Child(db_path, table, "first").finish()  # creates the store: no copy yet
+    timings = Child(db_path, table, "second").finish()  # with a copy: the phases as they take here
+    # (the marker to start from, the longest wait after it): the copy, the checkpoint and publish, anywhere
+    windows = (
+        ("copy", (timings["ingest"] - timings["copy"]) * 1.2),
+        ("checkpoint", (timings["done"] - timings["checkpoint"]) * 1.2),
+        ("ready", timings["done"] * 1.1),
+        ("ready", timings["done"] * 1.1),
+    )
 
     rng = random.Random(SEED)
     phases: Counter[str] = Counter()
     outcomes: Counter[str] = Counter()
     left_drafts = 0
+    now = state(db_path)
     for kill in range(KILLS):
-        window = (copy_window, end_window, whole, whole)[kill % 4]
-        old = state(db_path)
+        marker, longest = windows[kill % len(windows)]
+        old = now
         indicator = f"crash-{kill:02d}"
-        child = Child(db_path, data, indicator)
-        ready = child.wait_for("ready")
-        time.sleep(max(ready + rng.uniform(*window) - time.monotonic(), 0))  # the random moment itself
+        child = Child(db_path, table, indicator)
+        start = child.wait_for(marker)
+        time.sleep(max(start + rng.uniform(0, longest) - time.monotonic(), 0))  # the random moment itself
         phase = child.kill()
         phases[phase] += 1
 
@@ -146,7 +154,7 @@ def test_kill_9_at_random_moments_leaves_old_or_new_never_a_mix(tmp_path: Path) 
         left_drafts += bool(stale_files(db_path))
 
     final = state(db_path)
-    Child(db_path, data, "after").finish()  # a normal load after all the kills
+    Child(db_path, table, "after").finish()  # a normal load after all the kills
     assert state(db_path) == after_load(final, "after", added)
     assert stale_files(db_path) == []  # the next writer removed every draft the kills left
     assert left_drafts > 0, "no kill left a draft behind: the cleanup was never exercised"
