@@ -60,7 +60,13 @@ def measure(db: Path, rounds: int) -> dict[str, dict[str, float]]:
     return {
         "export_png_first_ms": {"value": cold * 1000, "floor": png_ms, "ratio": cold * 1000 / png_ms, "unit": "ms"},
         "export_png_ms": {"value": png_ms, "floor": bare_ms, "ratio": png_ms / bare_ms, "unit": "ms"},
-        "export_deck_20_s": {"value": deck_s, "floor": 5.0, "ratio": deck_s / 5.0, "unit": "s"},
+        # floor: the same number of bare kaleido images, one after another
+        "export_deck_20_s": {
+            "value": deck_s,
+            "floor": DECK_CHARTS * bare_ms / 1000,
+            "ratio": deck_s / (DECK_CHARTS * bare_ms / 1000),
+            "unit": "s",
+        },
     }
 
 
@@ -78,7 +84,7 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
     rows = [
         ("first PNG (cold browser)", "export_png_first_ms", "× warm PNG"),
         ("PNG per chart, ours vs bare kaleido", "export_png_ms", "goal ≤ 1.5"),
-        (f"{DECK_CHARTS}-chart deck end to end", "export_deck_20_s", "× the 5 s goal"),
+        (f"{DECK_CHARTS}-chart deck end to end", "export_deck_20_s", f"× {DECK_CHARTS} bare PNGs; goal ≤ 5 s"),
     ]
     print(f"{'measure':40} {'value':>10} {'floor':>10} {'ratio':>7}")
     for label, name, note in rows:

@@ -2,7 +2,8 @@
 
     python bench/ingest.py [--rows 10000000] [--dir /tmp/bench]
 
-Prints both times, their ratio (goal ≤ 1.5) and each side's peak memory (run in its own process).
+Prints both times, their ratio (goal ≤ 1.5) and each side's peak memory (run in its own process);
+returns {name: {value, floor, ratio, unit}} for bench/results.json.
 """
 
 from __future__ import annotations
@@ -95,17 +96,17 @@ def run(which: str, csv: Path, db: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> dict[str, dict] | None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=10_000_000)
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "rrp-bench")
     parser.add_argument("--child", choices=("ours", "floor"))
     parser.add_argument("--csv", type=Path)
     parser.add_argument("--db", type=Path)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if args.child:
         child(args.child, args.csv, args.db)
-        return
+        return None
     args.dir.mkdir(parents=True, exist_ok=True)
     csv = args.dir / f"sotkanet_{args.rows}.csv"
     if not csv.exists():
@@ -126,6 +127,15 @@ def main() -> None:
     print(f"duckdb read_csv:      {base['seconds']:.2f} s  peak {base['peak_mb']:.0f} MB")
     print(f"ours (parse+check+write): {mine['seconds']:.2f} s  peak {mine['peak_mb']:.0f} MB")
     print(f"ratio ours/duckdb:    {mine['seconds'] / base['seconds']:.2f}  (goal ≤ 1.5)")
+    return {
+        "ingest_csv_s": {
+            "value": mine["seconds"],
+            "floor": base["seconds"],
+            "ratio": mine["seconds"] / base["seconds"],
+            "unit": "s",
+            "note": f"{args.rows:_} rows; peak {mine['peak_mb']:.0f} MB vs {base['peak_mb']:.0f} MB".replace("_", " "),
+        }
+    }
 
 
 if __name__ == "__main__":

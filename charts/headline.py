@@ -72,4 +72,6 @@ def headline_figure(actuals: pd.DataFrame, head: Headline, lang: str) -> go.Figu
                 hoverinfo="text",
             )
         )
-    return base_layout(fig, lang)
+    fig = base_layout(fig, lang)
+    fig.update_xaxes(dtick="M36")  # a third of the page wide: 2020, 2023, 2026 stay apart
+    return fig

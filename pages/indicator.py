@@ -5,7 +5,7 @@ import streamlit as st
 from charts.tables import observations_table
 from i18n import t
 from ui import cache, state, widgets
-from views.trajectory import multiples_chart, ranking, trajectories, trajectory_chart
+from views.trajectory import multiples_chart, ranking, trajectory_chart
 
 lang = state.language()
 data = cache.CachedData()
@@ -21,7 +21,7 @@ code = state.select(t("trend.indicator", lang), with_goals, "indicator", with_go
 mode = state.radio(
     t("trend.mode", lang), ["single", "multiples"], "mode", "single", lambda m: t(f"trend.mode_{m}", lang), where=right
 )
-tr = trajectories(data, code, lang)
+tr = cache.trajectories(data.version, code, lang)
 if tr.goal is None:
     st.info(t("trend.no_goal", lang))
     st.stop()

@@ -23,9 +23,8 @@ for column, card in zip(st.columns(len(cards)), cards, strict=True):
         st.metric(
             f"{t('overview.latest', lang)} {fmt.period(latest.period, lang)}" if latest else t("overview.latest", lang),
             fmt.percent(latest.value, lang) if latest else t("overview.no_actual", lang),
-            delta=f"{fmt.points(head.change, lang)} {t('overview.change', lang).lower()}"
-            if head.change is not None
-            else None,
+            delta=fmt.points(head.change, lang) if head.change is not None else None,
+            help=t("overview.change", lang),
         )
         if head.baseline and head.target:
             st.markdown(
@@ -42,7 +41,8 @@ for column, card in zip(st.columns(len(cards)), cards, strict=True):
 st.header(t("trend.ranking_title", lang))
 names = {card.indicator["indicator_code"]: card.name for card in cards}
 code = state.select(t("trend.indicator", lang), list(names), "indicator", next(iter(names)), names.get)
-for chart in comparison_charts(data, code, lang, state.query_string()):
+tr = cache.trajectories(data.version, code, lang)
+for chart in comparison_charts(data, code, lang, state.query_string(), tr):
     widgets.chart(chart.figure, chart.summary, ranking_table(chart.data, lang), lang, key=chart.key)
     widgets.export_buttons(chart, key=chart.key)
 

@@ -11,8 +11,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+import views.trajectory
 from config import settings
 from store import db, queries, report_queries
+from views.trajectory import Trajectories
 
 
 def store_version() -> str:
@@ -66,6 +68,12 @@ def source_catalog(version: str) -> pd.DataFrame:
 @st.cache_data(max_entries=64, show_spinner=False)
 def source_series(version: str, dataset: str, indicator: str) -> pd.DataFrame:
     return queries.source_series(_cursor(), dataset, indicator)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def trajectories(version: str, code: str, lang: str) -> Trajectories:
+    """Assessments of every area for one indicator, computed once per store version."""
+    return views.trajectory.trajectories(CachedData(), code, lang)
 
 
 class CachedData:

@@ -254,9 +254,11 @@ def tile_chart(tr: Trajectories, ranked: pd.DataFrame, data: Data, lang: str, pe
     )
 
 
-def comparison_charts(data: Data, code: str, lang: str, permalink: str = "") -> list[ChartExport]:
+def comparison_charts(
+    data: Data, code: str, lang: str, permalink: str = "", tr: Trajectories | None = None
+) -> list[ChartExport]:
     """Yleiskuva's comparison of the 22 areas for one indicator: the ranking and the tile map."""
-    tr = trajectories(data, code, lang)
+    tr = tr or trajectories(data, code, lang)
     if tr.goal is None:
         return []
     ranked = ranking(tr, lang)

@@ -22,13 +22,22 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING = {"serious", "critical"}
 
-# Known gaps in Streamlit's own widgets, not in our pages: (rule id, CSS selector of the node).
-# Each names the Streamlit element; keep this short, and remove an entry when Streamlit fixes it.
-STREAMLIT_GAPS: set[tuple[str, str]] = set()
+# Known gaps in Streamlit's own widgets, not in our pages: (axe rule id, the Streamlit element the
+# failing node is, or sits in, as a stable data-testid selector; axe's own selectors use generated class
+# names). Keep this short, and remove an entry when Streamlit fixes it (checked with streamlit 1.67).
+STREAMLIT_GAPS: set[tuple[str, str]] = {
+    # st.navigation with sections: the sidebar's <ul> holds a <div> per section header, and the
+    # page links' <li> sit inside those <div>s, not directly in a list.
+    ("list", "[data-testid='stSidebarNavItems']"),
+    ("listitem", "[data-testid='stSidebarNavItems']"),
+}
 
+# In the Tab order: tabindex=-1 (a combobox's "Open" button, a tag's "Remove") is reached another way.
 FOCUSABLE = (
-    "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]),"
-    " textarea:not([disabled]), [tabindex]:not([tabindex='-1'])"
+    ", ".join(
+        f"{tag}:not([disabled]):not([tabindex='-1'])" for tag in ("a[href]", "button", "input", "select", "textarea")
+    )
+    + ", [tabindex]:not([tabindex='-1'])"
 )
 MAX_TABS = 250  # bounded: more than every control on the longest page
 
@@ -44,14 +53,24 @@ def axe_violations(page: Page) -> list[dict]:
     return result["violations"]
 
 
-def blocking(violations: list[dict]) -> list[dict]:
+def in_streamlit_gap(page: Page, rule: str, selector: str) -> bool:
+    """Is this node one of the listed Streamlit gaps (the element itself or inside it)?"""
+    containers = [container for gap_rule, container in STREAMLIT_GAPS if gap_rule == rule]
+    return bool(containers) and page.evaluate(
+        "([selector, containers]) => { const el = document.querySelector(selector);"
+        " return !!el && containers.some(c => el.closest(c)); }",
+        [selector, containers],
+    )
+
+
+def blocking(page: Page, violations: list[dict]) -> list[dict]:
     """Serious and critical nodes, less the listed Streamlit gaps: rule, impact, selector, what to fix."""
     found = []
     for rule in violations:
         for node in rule["nodes"]:
             selector = " ".join(str(part) for part in node["target"])
             impact = node.get("impact") or rule.get("impact")
-            if impact in BLOCKING and (rule["id"], selector) not in STREAMLIT_GAPS:
+            if impact in BLOCKING and not in_streamlit_gap(page, rule["id"], selector):
                 found.append(
                     {
                         "rule": rule["id"],
@@ -68,7 +87,7 @@ def blocking(violations: list[dict]) -> list[dict]:
 def test_axe_finds_no_serious_or_critical_violation(server: str, page: Page, path: str) -> None:
     open_page(page, f"{server}/{path}", charts=PAGES[path])
     page.locator("[data-testid='stExpander'] summary").evaluate_all("els => els.forEach(e => e.click())")
-    found = blocking(axe_violations(page))
+    found = blocking(page, axe_violations(page))
     assert found == [], json.dumps(found, indent=1, ensure_ascii=False)
 
 
@@ -83,6 +102,8 @@ def controls(page: Page) -> list[str]:
                 const style = getComputedStyle(el);
                 if (!box.width || !box.height || style.visibility === 'hidden') return;
                 if (el.closest('[aria-hidden="true"], [inert]')) return;
+                // A radio group is one Tab stop (arrow keys move inside it): expect its checked radio.
+                if (el.type === 'radio' && !el.checked) return;
                 el.dataset.kbd = String(found.length);
                 found.push((el.getAttribute('aria-label') || el.innerText || el.tagName).trim().slice(0, 60)
                            + ' #' + found.length);
@@ -93,18 +114,29 @@ def controls(page: Page) -> list[str]:
     )
 
 
-FOCUS_STATE = """() => {
+FOCUS_STATE = """async () => {
+    // React (react-aria) sets focus styles through state: let a render pass before each look.
+    const settle = () => new Promise(done => requestAnimationFrame(() => setTimeout(done, 30)));
+    await settle();
     const el = document.activeElement;
     if (!el || el === document.body) return null;
-    const shows = node => {
-        const s = getComputedStyle(node);
-        const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
-        return outline || (s.boxShadow && s.boxShadow !== 'none');
+    // What focus changes on the element or a near wrapper (Streamlit draws a combobox's focus on its frame).
+    const looks = () => {
+        const out = [];
+        for (let node = el, i = 0; node && i < 4; i++, node = node.parentElement) {
+            const s = getComputedStyle(node);
+            out.push([s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.borderColor,
+                      s.backgroundColor, s.color, s.textDecorationLine].join('|'));
+        }
+        return out.join(' / ');
     };
-    // The visible ring may sit on a wrapper (Streamlit draws a combobox's focus on its frame).
-    let node = el, visible = false;
-    for (let i = 0; node && i < 4 && !visible; i++, node = node.parentElement) visible = shows(node);
-    return {id: el.dataset.kbd ?? null, visible, label: (el.getAttribute('aria-label') || el.innerText
+    const focused = looks();
+    el.blur();  // Tab goes on from here: the blurred element stays the navigation starting point
+    await settle();
+    const visible = looks() !== focused;
+    // st.dataframe is a canvas grid (glide-data-grid) that paints its focus inside the canvas.
+    const grid = !!el.closest("[data-testid='stDataFrame']");
+    return {id: el.dataset.kbd ?? null, visible, grid, label: (el.getAttribute('aria-label') || el.innerText
             || el.tagName).trim().slice(0, 60)};
 }"""
 
@@ -113,7 +145,7 @@ FOCUS_STATE = """() => {
 def test_every_control_is_reached_with_tab_and_shows_focus(server: str, page: Page, path: str) -> None:
     open_page(page, f"{server}/{path}", charts=PAGES[path])
     expected = controls(page)
-    page.locator("body").click(position={"x": 1, "y": 1})  # start from the page, not the address bar
+    page.evaluate("document.activeElement?.blur()")  # Tab from the start of the page
     reached: set[str] = set()
     invisible: set[str] = set()
     for _ in range(MAX_TABS):
@@ -122,7 +154,7 @@ def test_every_control_is_reached_with_tab_and_shows_focus(server: str, page: Pa
         if state is None or state["id"] is None:
             continue
         reached.add(state["id"])
-        if not state["visible"]:
+        if not state["visible"] and not state["grid"]:  # the grid's own focus: a known gap, README
             invisible.add(state["label"])
         if len(reached) == len(expected):
             break

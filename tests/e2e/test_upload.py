@@ -46,7 +46,7 @@ def shot(page: Page, name: str) -> None:
     page.screenshot(path=SHOTS / f"{name}.png", full_page=True)
 
 
-def grid_text(page: Page) -> str:
+def grid_cells(page: Page) -> str:
     """The dataframes' cells as text: the grid draws on a canvas and, once focused, fills the canvas
     with an accessible table (for screen readers) that holds the same text."""
     texts = []
@@ -58,10 +58,22 @@ def grid_text(page: Page) -> str:
     return " | ".join(texts)
 
 
-def upload(page: Page, path: Path) -> None:
+def grid_text(page: Page, expected: str) -> str:
+    """Grid text once it holds `expected` (grids draw after the script run; a previous one may linger)."""
+    for _ in range(40):
+        text = grid_cells(page)
+        if expected in text:
+            break
+        page.wait_for_timeout(250)
+    return text
+
+
+def upload(page: Page, path: Path, summary: str) -> None:
+    """Choose one file and wait for its preview (the summary line; an earlier preview may still show)."""
     page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(path))
-    page.get_by_text("Esikatselu").wait_for(timeout=60_000)
+    page.get_by_text(summary).wait_for(timeout=60_000)
     wait_until_drawn(page)
+    page.locator("[data-testid='data-grid-canvas']").first.wait_for(timeout=30_000)
 
 
 def test_sign_in_preview_save_and_a_refused_file(admin_url: str, admin_page: Page, tmp_path: Path) -> None:
@@ -79,26 +91,24 @@ def test_sign_in_preview_save_and_a_refused_file(admin_url: str, admin_page: Pag
 
     good = tmp_path / "hoitotakuu_2025-06.csv"
     good.write_text(GOOD, encoding="utf-8")
-    upload(page, good)
-    assert "Tarkistetut tiedostot: 1 · kelpaa 1 · hylätty 0" in page.inner_text("body")
+    upload(page, good, "Tarkistetut tiedostot: 1 · kelpaa 1 · hylätty 0")
     shot(page, "upload-preview")  # before grid_text: its focus would highlight a cell
-    cells = grid_text(page)
-    assert "hoitotakuu_2025-06.csv" in cells and "kelpaa" in cells, cells
+    cells = grid_text(page, "hoitotakuu_2025-06.csv kelpaa")
+    assert "hoitotakuu_2025-06.csv kelpaa 1 care_guarantee_7day_share 358 2025-06" in cells, cells
     page.get_by_role("button", name="Tallenna").click()
     page.get_by_text("Tallennettu. Uudet tiedot näkyvät kaikilla sivuilla.").wait_for(timeout=60_000)
     wait_until_drawn(page)
     shot(page, "upload-saved")
-    assert "tallennettu" in grid_text(page)
+    assert "hoitotakuu_2025-06.csv tallennettu 1" in grid_text(page, "tallennettu")
 
     bad = tmp_path / "huono.csv"
     bad.write_text(BAD, encoding="utf-8")
     page.locator("[data-testid='stFileChipDeleteBtn']").first.click()
     wait_until_drawn(page)
-    upload(page, bad)
-    assert "Tarkistetut tiedostot: 1 · kelpaa 0 · hylätty 1" in page.inner_text("body")
+    upload(page, bad, "Tarkistetut tiedostot: 1 · kelpaa 0 · hylätty 1")
     shot(page, "upload-refused")
-    cells = grid_text(page)
-    assert "huono.csv" in cells and "3 value a number x" in cells, cells  # row 3, column value, found x
+    cells = grid_text(page, "huono.csv")
+    assert "virhe huono.csv 3 value a number x" in cells, cells  # row 3, column value, found x
     assert page.get_by_role("button", name="Tallenna").count() == 0
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.console_errors == []  # type: ignore[attr-defined]

@@ -28,7 +28,7 @@ from tests.store import crash_load
 pytestmark = pytest.mark.timeout(240)
 
 KILLS = 20
-ROWS = 600_000
+ROWS = 400_000
 SEED = 20250609
 CHILD = Path(crash_load.__file__)
 State = tuple[tuple, tuple]
