@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from loaders import template
 from loaders.checks import Checker
 from loaders.textfile import header_problems
+from loaders.zipcheck import check_zip
 from store.batch import Batch, LoadErrors, Problem
 
 FINNISH = {"havainnot": "observations", "tavoitteet": "targets", "merkinnät": "annotations"}
@@ -73,6 +74,10 @@ def _located(problems: list[Problem]) -> list[Problem]:
 
 
 def parse(path: Path, data: bytes) -> Batch:
+    # Declared sizes first: a zip bomb dressed as .xlsx is refused before openpyxl inflates anything.
+    refused = check_zip(path, data)
+    if refused:
+        raise LoadErrors(path.name, refused)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
