@@ -73,5 +73,5 @@ def headline_figure(actuals: pd.DataFrame, head: Headline, lang: str) -> go.Figu
             )
         )
     fig = base_layout(fig, lang)
-    fig.update_xaxes(dtick="M36")  # a third of the page wide: 2020, 2023, 2026 stay apart
+    fig.update_xaxes(dtick="M36", tick0="2020-01-01")  # a third of the page wide: 2020, 2023, 2026 stay apart
     return fig

@@ -14,7 +14,7 @@ from loaders import jsonfile
 from loaders.checks import Checker
 from loaders.reference import lookups
 from store.batch import Batch
-from store.db import LOADER_COLUMNS
+from store.tables import LOADER_COLUMNS
 
 
 def is_regions(path: Path, data: bytes) -> bool:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from loaders.checks import Checker
 from loaders.reference import lookups
-from store.db import LOADER_COLUMNS
+from store.tables import LOADER_COLUMNS
 
 # table → (required columns, optional columns)
 COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {

@@ -13,7 +13,7 @@ import pyarrow as pa
 
 from loaders.checks import Checker
 from loaders.reference import lookups
-from store.db import LOADER_COLUMNS
+from store.tables import LOADER_COLUMNS
 
 MAPPINGS = Path(__file__).with_name("thl_mappings.csv")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -48,7 +48,7 @@ class LoadErrors(Exception):
 @dataclass(frozen=True)
 class Batch:
     """Validated rows from one file. tables maps a store table name to a DataFrame or Arrow
-    table with exactly that table's loader columns (store.db.LOADER_COLUMNS)."""
+    table with exactly that table's loader columns (store.tables.LOADER_COLUMNS)."""
 
     file_name: str
     sha256: str

@@ -47,6 +47,12 @@ class Checker:
             if isinstance(node, ast.Assign | ast.AnnAssign)
             for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
             if isinstance(target, ast.Name) and target.id.isupper()
+        } | {  # constants imported from the store's own modules (store/tables.py) are constants too
+            alias.asname or alias.name
+            for node in self.tree.body
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("store.")
+            for alias in node.names
+            if alias.name.isupper()
         }
         self.busy: set[tuple[int, str]] = set()
 
