@@ -80,9 +80,20 @@ def floor(csv: Path, db: Path) -> float:
     return time.perf_counter() - started
 
 
+def _peak_mb() -> float:
+    """This process's own peak RSS. ru_maxrss can carry the parent's peak across fork+exec (a parent
+    that just generated the CSV made both sides read ~5 GB); VmHWM belongs to this process's memory."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    [line] = [line for line in status.splitlines() if line.startswith("VmHWM:")]
+    return int(line.split()[1]) / 1024
+
+
 def child(which: str, csv: Path, db: Path) -> None:
     seconds = (ours if which == "ours" else floor)(csv, db)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = _peak_mb()
     print(json.dumps({"seconds": seconds, "peak_mb": peak_mb}))
 
 

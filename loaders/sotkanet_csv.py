@@ -58,7 +58,8 @@ def read(path: Path, data: bytes) -> tuple[pa.Table, np.ndarray, Checker]:
     header = tuple(cell.strip().lower() for cell in first_line(data).split(";"))
     if header != HEADER:
         raise LoadErrors(path.name, [Problem(path.name, 1, None, "the header " + ";".join(HEADER), ";".join(header))])
-    decode(path, data)  # before Arrow, whose bad-row callback cannot take undecodable text
+    if not data.isascii():  # Sotkanet writes digits and English words; isascii() costs no copy
+        decode(path, data)  # before Arrow, whose bad-row callback cannot take undecodable text
     invalid: list[pacsv.InvalidRow] = []
     try:
         table = _read(data, invalid, threads=True)
@@ -77,8 +78,10 @@ def read(path: Path, data: bytes) -> tuple[pa.Table, np.ndarray, Checker]:
         if len(invalid) > sotkanet_rows.LISTED_PER_CHECK:
             check.problem(None, None, "6 cells per row", f"{len(invalid) - sotkanet_rows.LISTED_PER_CHECK} more rows")
         lines = _lines_around(skipped, table.num_rows)
-    blank = pc.equal(pc.binary_join_element_wise(*table.columns, ""), "")
+    blank = pc.equal(pc.utf8_length(table.column(0)), 0)
     if pc.any(blank).as_py():  # blank lines (a trailing one is common) carry no row
+        for column in table.columns[1:]:
+            blank = pc.and_(blank, pc.equal(pc.utf8_length(column), 0))
         keep = pc.invert(blank)
         table, lines = table.filter(keep), lines[keep.to_numpy(zero_copy_only=False)]
     return table, lines, check

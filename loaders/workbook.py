@@ -25,14 +25,9 @@ _CELL = re.compile(r"^(.+)!([A-Z]+)$")
 
 
 def matches(path: Path, data: bytes) -> bool:
-    """An .xlsx is a zip holding xl/workbook.xml, whatever the file is called."""
-    if not data.startswith(b"PK"):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "xl/workbook.xml" in archive.namelist()
-    except zipfile.BadZipFile:
-        return False
+    """Any zip, whatever the file is called: no other format we read is one, so a truncated or
+    non-workbook zip is refused here with what is wrong with it, not as an unknown format."""
+    return data.startswith(b"PK")
 
 
 def cell_text(value: Any) -> str:
@@ -79,6 +74,10 @@ def parse(path: Path, data: bytes) -> Batch:
     if refused:
         raise LoadErrors(path.name, refused)
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if "xl/workbook.xml" not in archive.namelist():  # a .docx, .pptx or plain zip
+                found = "a zip without xl/workbook.xml"
+                raise LoadErrors(path.name, [Problem(path.name, None, None, "a readable .xlsx workbook", found)])
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         raise LoadErrors(path.name, [Problem(path.name, None, None, "a readable .xlsx workbook", str(error))]) from None
