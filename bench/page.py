@@ -222,8 +222,9 @@ def measure(db: Path, rounds: int, sessions: int) -> dict[str, dict]:
         "app_rss_mb": {"value": rss, "floor": floor_rss, "ratio": rss / floor_rss, "unit": "MB",
                        "note": "streamlit + children after every page and the sessions; floor: minimal app",
                        "per_page": rss_pages, "after_sessions": rss_after},
-        "sessions_p95_s": {"value": worst, "floor": single, "ratio": worst / single, "unit": "s",
-                           "note": f"{sessions} sessions at once on Yleiskuva (3 charts) vs one alone (median of 5)",
+        "sessions_all_browsers_p95_s": {"value": worst, "floor": single, "ratio": worst / single, "unit": "s",
+                           "note": f"{sessions} Chromium sessions at once on Yleiskuva (3 charts), all on this"
+                           " machine's cores with the server, vs one alone (median of 5); bench/sessions.py splits it",
                            "all": sorted(together)},
     }  # fmt: skip
 

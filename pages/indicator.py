@@ -5,7 +5,6 @@ import streamlit as st
 from charts.tables import observations_table
 from i18n import t
 from ui import cache, state, widgets
-from views.trajectory import multiples_chart, ranking, trajectory_chart
 
 lang = state.language()
 data = cache.CachedData()
@@ -30,10 +29,11 @@ if mode == "single":
     areas = list(regions.loc[regions["is_rrp_area"], "region_code"])
     chosen = state.multiselect(t("trend.choose_region", lang), areas, "regions", ["18"], names.get)
     st.caption(t("trend.national_reference", lang))
-    chart = trajectory_chart(tr, chosen, data, lang, permalink=state.query_string())
+    chart = cache.trajectory_chart(data.version, code, tuple(chosen), lang, state.query_string())
 else:
-    chart = multiples_chart(tr, ranking(tr, lang), data, lang, permalink=state.query_string())
+    chart = cache.multiples_chart(data.version, code, lang, state.query_string())
 widgets.demo_banner(chart.is_demo, lang)
 widgets.chart(chart.figure, chart.summary, observations_table(chart.data, names, lang), lang, key=chart.key)
+widgets.export_buttons(chart, key=chart.key)
 st.caption(t("trend.path_note", lang))
 widgets.source_footer(data.ingests()["loaded_at"].max(), lang)

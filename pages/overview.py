@@ -4,12 +4,11 @@ import streamlit as st
 
 from i18n import fmt, t
 from ui import cache, state, widgets
-from views.overview import headline_cards
-from views.trajectory import comparison_charts, ranking_table
+from views.trajectory import ranking_table
 
 lang = state.language()
 data = cache.CachedData()
-cards = headline_cards(data, lang, permalink=state.query_string())
+cards = cache.headline_cards(data.version, lang, state.query_string())
 
 st.title(t("overview.title", lang))
 st.write(t("overview.intro", lang))
@@ -41,8 +40,7 @@ for column, card in zip(st.columns(len(cards)), cards, strict=True):
 st.header(t("trend.ranking_title", lang))
 names = {card.indicator["indicator_code"]: card.name for card in cards}
 code = state.select(t("trend.indicator", lang), list(names), "indicator", next(iter(names)), names.get)
-tr = cache.trajectories(data.version, code, lang)
-for chart in comparison_charts(data, code, lang, state.query_string(), tr):
+for chart in cache.comparison_charts(data.version, code, lang, state.query_string()):
     widgets.chart(chart.figure, chart.summary, ranking_table(chart.data, lang), lang, key=chart.key)
     widgets.export_buttons(chart, key=chart.key)
 

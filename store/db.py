@@ -127,10 +127,12 @@ def _insert(cur: duckdb.DuckDBPyConnection, table: str, rows: object, ingest_id:
 
 def _insert_observations(cur: duckdb.DuckDBPyConnection, select: str, ingest_id: int) -> None:
     """New and changed values only; a changed value supersedes the current one, which stays."""
-    overlap = cur.execute(
-        "SELECT count(*) FROM observations WHERE superseded_by IS NULL"
-        " AND (dataset, indicator) IN (SELECT DISTINCT dataset, indicator FROM incoming)"
-    ).fetchone()[0]
+    # The stored side builds the join: DuckDB then skips the incoming scan when the store has no
+    # current values (0.5 s at 10 M rows for the DISTINCT this replaced).
+    [overlap] = cur.execute(
+        "SELECT EXISTS (SELECT 1 FROM incoming WHERE (dataset, indicator) IN"
+        " (SELECT dataset, indicator FROM observations WHERE superseded_by IS NULL))"
+    ).fetchone()
     if not overlap:  # nothing to compare with (a first load): skip the anti-join and the staging copy
         cur.execute(
             f"INSERT INTO observations ({select}, ingest_id) SELECT {select}, $id FROM incoming", {"id": ingest_id}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from config import ROOT
@@ -20,3 +22,21 @@ def run_page(page: str, **params: str) -> AppTest:
 def trace_names(at: AppTest) -> list[list[str]]:
     """Trace names of every Plotly chart on the page, chart by chart."""
     return [[trace.get("name") for trace in json.loads(chart.proto.spec)["data"]] for chart in at.get("plotly_chart")]
+
+
+def _markdown_frame(text: str) -> pd.DataFrame:
+    """A Markdown table twin (charts.tables.markdown) back into the cells it was made from."""
+    rows = [re.split(r"(?<!\\)\|", line.strip())[1:-1] for line in text.splitlines()]
+    unescape = lambda cell: re.sub(r"\\(.)", r"\1", cell.strip())  # noqa: E731
+    return pd.DataFrame([[unescape(c) for c in row] for row in rows[2:]], columns=[unescape(c) for c in rows[0]])
+
+
+def tables(at: AppTest) -> list[pd.DataFrame]:
+    """Every table on the page in reading order, whether a data grid or a Markdown table twin."""
+    found = []
+    for node in at.main:
+        if node.type == "dataframe":
+            found.append(node.value)
+        elif node.type == "markdown" and node.value.startswith("| "):
+            found.append(_markdown_frame(node.value))
+    return found

@@ -11,8 +11,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+import views.overview
 import views.trajectory
 from config import settings
+from exports.spec import ChartExport
 from store import db, queries, report_queries
 from views.trajectory import Trajectories
 
@@ -70,17 +72,49 @@ def source_series(version: str, dataset: str, indicator: str) -> pd.DataFrame:
     return queries.source_series(_cursor(), dataset, indicator)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+# ---------------------------------------------------------------- views shared by every session
+# Built once per store version and question, then shared (cache_resource: not copied per session,
+# which for Plotly figures would mean validating them again). Callers must not modify what they get;
+# exports work on copies (exports.images.decorated) and change permalinks with dataclasses.replace.
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
 def trajectories(version: str, code: str, lang: str) -> Trajectories:
-    """Assessments of every area for one indicator, computed once per store version."""
-    return views.trajectory.trajectories(CachedData(), code, lang)
+    """Assessments of every area for one indicator."""
+    return views.trajectory.trajectories(CachedData(version), code, lang)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def headline_cards(version: str, lang: str, permalink: str) -> list[views.overview.Card]:
+    return views.overview.headline_cards(CachedData(version), lang, permalink)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def comparison_charts(version: str, code: str, lang: str, permalink: str) -> list[ChartExport]:
+    return views.trajectory.comparison_charts(
+        CachedData(version), code, lang, permalink, trajectories(version, code, lang)
+    )
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def trajectory_chart(version: str, code: str, regions: tuple[str, ...], lang: str, permalink: str) -> ChartExport:
+    tr = trajectories(version, code, lang)
+    return views.trajectory.trajectory_chart(tr, list(regions), CachedData(version), lang, permalink)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def multiples_chart(version: str, code: str, lang: str, permalink: str) -> ChartExport:
+    tr = trajectories(version, code, lang)
+    return views.trajectory.multiples_chart(
+        tr, views.trajectory.ranking(tr, lang), CachedData(version), lang, permalink
+    )
 
 
 class CachedData:
-    """views.Data over the cached queries of the current store version."""
+    """views.Data over the cached queries of one store version (by default the live one)."""
 
-    def __init__(self) -> None:
-        self.version = store_version()
+    def __init__(self, version: str | None = None) -> None:
+        self.version = version or store_version()
 
     def indicators(self) -> pd.DataFrame:
         return indicators(self.version)

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from charts import tables
 from i18n import LANGUAGES, fmt, t
 from ui import state
 
@@ -31,12 +32,18 @@ def demo_banner(shows_demo: bool, lang: str) -> None:
         st.warning(t("app.demo_banner", lang), icon="⚠️")
 
 
+MARKDOWN_ROWS = 200  # a table twin up to this long is plain Markdown; a longer one gets a scrolling grid
+
+
 def chart(fig: go.Figure, summary: str, table: pd.DataFrame, lang: str, key: str) -> None:
     """A chart with its one-sentence summary and its table twin."""
     st.plotly_chart(fig, theme=None, key=key, config={"displaylogo": False})
     st.caption(summary)
     with st.expander(t("overview.table", lang)):
-        st.dataframe(table, hide_index=True, width="stretch")
+        if len(table) <= MARKDOWN_ROWS:  # the data grid's code is megabytes: load it only when needed
+            st.markdown(tables.markdown(table))
+        else:
+            st.dataframe(table, hide_index=True, width="stretch")
 
 
 def source_footer(loaded_at: object, lang: str) -> None:

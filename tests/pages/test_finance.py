@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.helpers import run_page as run
+from tests.helpers import tables
 
 NBSP = "\u00a0"
 
@@ -14,7 +15,7 @@ def test_keski_pohjanmaa_budget_utilisation_and_pace(app_env: Path) -> None:
     assert not at.exception
     assert at.metric[0].value == f"6{NBSP}636{NBSP}000{NBSP}€"
     assert at.metric[2].label == "Käyttöaste" and at.metric[3].value == f"77,6{NBSP}%"
-    table = at.dataframe[0].value
+    table = tables(at)[0]
     row = table[table["Kustannuspaikka"] == "12706"].iloc[0]
     assert (row["Työpaketti"], row["Budjetti"], row["Käyttöaste"]) == (
         "Hankekoordinaatio",
@@ -29,4 +30,4 @@ def test_budget_only_area_says_realised_is_not_reported(app_env: Path) -> None:
     at = run("pages/finance.py", area="19", lang="en")
     assert not at.exception
     assert any("no realised cost" in i.value for i in at.info)
-    assert at.dataframe[0].value["Realised"].eq("–").all()
+    assert tables(at)[0]["Realised"].eq("–").all()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import run_page as run
-from tests.helpers import trace_names
+from tests.helpers import tables, trace_names
 
 NBSP = "\u00a0"
 
@@ -41,7 +41,7 @@ def test_every_chart_has_a_summary_and_a_table(app_env: Path, lang: str) -> None
     at = run("pages/overview.py", lang=lang)
     charts = at.get("plotly_chart")
     assert len(charts) == 5
-    assert len(at.dataframe) == len(charts) and all(len(df.value) > 0 for df in at.dataframe)
+    assert len(tables(at)) == len(charts) and all(len(df) > 0 for df in tables(at))
     summaries = [c.value for c in at.caption if "Q4" in c.value]
     assert len(summaries) >= 3
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.helpers import run_page as run
+from tests.helpers import tables
 
 NBSP = "\u00a0"
 
@@ -12,7 +13,7 @@ NBSP = "\u00a0"
 def test_real_2024q3_progress_for_a_known_area(app_env: Path) -> None:
     at = run("pages/progress.py", investment="P4I1", period="2024Q3")
     assert not at.exception
-    table = at.dataframe[0].value
+    table = tables(at)[0]
     keski = table[table["Alue"] == "Keski-Pohjanmaa"].iloc[0]
     assert keski["Edistyminen"] == f"70{NBSP}%" and keski["Lähde"] == "003_60821df21df53ca5.txt"
     assert keski["Esimerkki"] == "ei" and keski["Edellinen neljännes"] == f"60{NBSP}%"
@@ -25,6 +26,6 @@ def test_real_2024q3_progress_for_a_known_area(app_env: Path) -> None:
 def test_pillar_3_progress_in_swedish(app_env: Path) -> None:
     at = run("pages/progress.py", investment="P3_IPS", period="2024Q3", lang="sv")
     assert not at.exception
-    table = at.dataframe[0].value
+    table = tables(at)[0]
     assert table[table["Område"] == "Kajanaland"].iloc[0]["Framsteg"] == f"90{NBSP}%"
     assert len(table) == 6

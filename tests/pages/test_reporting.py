@@ -5,16 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.helpers import run_page as run
+from tests.helpers import tables
 
 
 def test_areas_that_stopped_reporting_show_their_last_quarter(app_env: Path) -> None:
     at = run("pages/reporting.py", period="2025Q2")
     assert not at.exception
-    missing = at.dataframe[1].value.set_index("Alue")
+    missing = tables(at)[1].set_index("Alue")
     assert missing.loc["Lappi", "Viimeisin raportti"] == "Q1/2025"
     assert "Investointi 1 (P4I1): kaikki ulottuvuudet" in missing.loc["Lappi", "Puuttuvat solut Q2/2025"]
     assert missing.loc["Etelä-Karjala", "Puuttuvat solut Q2/2025"] == "–"
-    grid = at.dataframe[0].value.set_index("Alue")
+    grid = tables(at)[0].set_index("Alue")
     assert grid.loc["Lappi", "Q2/2025"] == "0/28" and grid.loc["Pohjanmaa", "Q3/2024"].endswith("/42")
     assert any("2 aluetta ei raportoinut lainkaan" in c.value for c in at.caption)
 
@@ -22,5 +23,5 @@ def test_areas_that_stopped_reporting_show_their_last_quarter(app_env: Path) -> 
 def test_a_skipped_quarter_counts_as_missing(app_env: Path) -> None:
     at = run("pages/reporting.py", period="2024Q1", lang="en")
     assert not at.exception
-    missing = at.dataframe[1].value.set_index("Area")
+    missing = tables(at)[1].set_index("Area")
     assert "all dimensions" in missing.loc["Kymenlaakso", "Missing cells Q1 2024"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import run_page as run
-from tests.helpers import trace_names
+from tests.helpers import tables, trace_names
 
 
 def row_of(table, area: str) -> dict:
@@ -17,10 +17,10 @@ def row_of(table, area: str) -> dict:
 def test_grid_shows_symbol_and_word_for_a_known_generated_light(app_env: Path) -> None:
     at = run("pages/traffic_lights.py", period="2025Q2", investment="P4I1")
     assert not at.exception
-    keski = row_of(at.dataframe[0].value, "Keski-Pohjanmaa")
+    keski = row_of(tables(at)[0], "Keski-Pohjanmaa")
     assert keski["Aikataulu"].startswith("▲ Seurattava") and keski["Tuotosten laatu"].startswith("● Etenee")
     # Lappi and Etelä-Savo stopped reporting in 2025Q2: a dash and "puuttuu", not a status.
-    assert set(row_of(at.dataframe[0].value, "Lappi").values()) - {"Lappi"} == {"– puuttuu"}
+    assert set(row_of(tables(at)[0], "Lappi").values()) - {"Lappi"} == {"– puuttuu"}
     assert any("Esimerkkiaineisto" in w.value for w in at.warning)
     assert "Hanke etenee suunnitellusti" in trace_names(at)[0]
     assert any(c.value.startswith("Q2/2025, Investointi 1 (P4I1):") for c in at.caption)
@@ -30,7 +30,7 @@ def test_grid_shows_symbol_and_word_for_a_known_generated_light(app_env: Path) -
 def test_history_mode_marks_streaks(app_env: Path) -> None:
     at = run("pages/traffic_lights.py", mode="history", investment="P4I1", dimension="costs")
     assert not at.exception
-    pohjanmaa = row_of(at.dataframe[0].value, "Pohjanmaa")
+    pohjanmaa = row_of(tables(at)[0], "Pohjanmaa")
     assert pohjanmaa["Q1/2024"] == "▲ Seurattava ↓" and pohjanmaa["Q2/2025"] == "▲ Seurattava (6)"
     assert "Pohjanmaa: keltainen 6. neljännestä peräkkäin" in at.markdown[-1].value
 
@@ -38,7 +38,7 @@ def test_history_mode_marks_streaks(app_env: Path) -> None:
 def test_investments_by_area_leave_non_participants_blank(app_env: Path) -> None:
     at = run("pages/traffic_lights.py", by="investment", dimension="risks", period="2024Q3", lang="en")
     assert not at.exception
-    table = at.dataframe[0].value
+    table = tables(at)[0]
     assert list(table.columns)[:2] == ["Area", "P4I1"]
     assert row_of(table, "Helsinki")["P3_IPS"] == ""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.helpers import run_page, trace_names
+from tests.helpers import run_page, tables, trace_names
 
 NBSP = "\u00a0"
 
@@ -59,7 +59,7 @@ def test_overview_ranks_the_22_areas_with_verdict_words(app_env: Path) -> None:
     assert len(ranking["data"][0]["y"]) == 22
     labels = [a["text"] for a in ranking["layout"]["annotations"]]
     assert all("%-yks." in label for label in labels)
-    table = at.dataframe[3].value
+    table = tables(at)[3]
     assert len(table) == 22 and table["Arvio"].str.contains("Saavutettu|Ei saavuteta|Tavoitteessa|Polun").all()
 
 
