@@ -23,17 +23,15 @@ def ranking_figure(ranked: pd.DataFrame, lang: str) -> go.Figure:
             name=t("trend.gap_path", lang),
         )
     )
-    for row in rows.itertuples():
-        symbol = VERDICT_STYLE[row.verdict][0]
-        fig.add_annotation(
-            x=1.01,
-            xref="paper",
-            y=row.name,
-            xanchor="left",
-            showarrow=False,
-            font={"color": INK},
-            text=f"{fmt.points(row.gap_path, lang)}  {symbol} {t('verdict.name.' + row.verdict, lang)}",
-        )
+    labels = [
+        {
+            "x": 1.01, "xref": "paper", "y": row.name, "xanchor": "left", "showarrow": False, "font": {"color": INK},
+            "text": f"{fmt.points(row.gap_path, lang)}  {VERDICT_STYLE[row.verdict][0]} "
+            f"{t('verdict.name.' + row.verdict, lang)}",
+        }
+        for row in rows.itertuples()
+    ]  # fmt: skip
+    fig.update_layout(annotations=labels)  # at once: add_annotation validates every earlier label again
     fig = base_layout(fig, lang, height=26 * len(rows) + 110, percent=False)
     fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)", ticks="")
     fig.update_xaxes(

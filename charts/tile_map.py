@@ -14,27 +14,25 @@ def tile_map_figure(tiles: pd.DataFrame, lang: str) -> go.Figure:
     """tiles: name, grid_row, grid_col, verdict (code), verdict_name, gap_text, hover."""
     fig = go.Figure()
     placed = tiles.dropna(subset=["grid_row", "grid_col"])
+    shapes, labels = [], []
     for tile in placed.itertuples():
         symbol, colour = VERDICT_STYLE[tile.verdict]
         x0, y0 = tile.grid_col * (TILE_W + 0.1), -tile.grid_row * (TILE_H + 0.1)
-        fig.add_shape(
-            type="rect",
-            x0=x0,
-            y0=y0,
-            x1=x0 + TILE_W,
-            y1=y0 + TILE_H,
-            fillcolor=colour,
-            line={"color": "white", "width": 1},
-            layer="below",
-        )
-        fig.add_annotation(
-            x=x0 + TILE_W / 2,
-            y=y0 + TILE_H / 2,
-            showarrow=False,
-            align="center",
-            text=f"<b>{tile.name}</b><br>{symbol} {tile.verdict_name}<br>{tile.gap_text}",
-            font={"family": FONT, "color": "white", "size": 12},
-        )
+        shapes.append(
+            {
+                "type": "rect", "x0": x0, "y0": y0, "x1": x0 + TILE_W, "y1": y0 + TILE_H,
+                "fillcolor": colour, "line": {"color": "white", "width": 1}, "layer": "below",
+            }
+        )  # fmt: skip
+        labels.append(
+            {
+                "x": x0 + TILE_W / 2, "y": y0 + TILE_H / 2, "showarrow": False, "align": "center",
+                "text": f"<b>{tile.name}</b><br>{symbol} {tile.verdict_name}<br>{tile.gap_text}",
+                "font": {"family": FONT, "color": "white", "size": 12},
+            }
+        )  # fmt: skip
+    # Set at once: Plotly validates every earlier shape again on each add_shape/add_annotation.
+    fig.update_layout(shapes=shapes, annotations=labels)
     # Invisible points carry the hover text of each tile.
     fig.add_trace(
         go.Scatter(

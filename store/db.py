@@ -27,6 +27,9 @@ from store.tables import LOADER_COLUMNS, OBSERVATION_KEY, UPSERT_TABLES
 SCHEMA_VERSION = 1
 SCHEMA = Path(__file__).with_name("schema.sql")
 KEEP_VERSIONS = 3  # older versions are deleted; readers holding one open keep reading it
+# DuckDB keeps every block it has read cached, up to 80 % of RAM by default: a reader that once
+# scanned a 10 M-row store would hold it all. The dashboard reads a little at a time (cached above it).
+READER_MEMORY = "128MB"
 
 
 Connection = duckdb.DuckDBPyConnection
@@ -57,7 +60,7 @@ def connect_readonly(db_path: Path) -> duckdb.DuckDBPyConnection:
     real = live_file(db_path)
     if real is None:
         raise StoreMissing(f"no store at {db_path}: run `make run` once to build the demo store")
-    return duckdb.connect(str(real), read_only=True)
+    return duckdb.connect(str(real), read_only=True, config={"memory_limit": READER_MEMORY})
 
 
 # ---------------------------------------------------------------- writing
@@ -127,8 +130,8 @@ def _insert(cur: duckdb.DuckDBPyConnection, table: str, rows: object, ingest_id:
 
 def _insert_observations(cur: duckdb.DuckDBPyConnection, select: str, ingest_id: int) -> None:
     """New and changed values only; a changed value supersedes the current one, which stays."""
-    # The stored side builds the join: DuckDB then skips the incoming scan when the store has no
-    # current values (0.5 s at 10 M rows for the DISTINCT this replaced).
+    # Asked this way round, the stored values build the join's hash table, and with none (a first
+    # load) DuckDB never scans `incoming`: 0.003 s instead of 0.5 s for a DISTINCT over 10 M rows.
     [overlap] = cur.execute(
         "SELECT EXISTS (SELECT 1 FROM incoming WHERE (dataset, indicator) IN"
         " (SELECT dataset, indicator FROM observations WHERE superseded_by IS NULL))"

@@ -34,6 +34,7 @@ class Trajectories:
     assessments: dict[str, Assessment]
     names: dict[str, str]
     regions: pd.DataFrame
+    goals: dict[str, Goal]  # each assessed area's own goal (the national one where it has none)
 
 
 def goal_for(indicator: pd.Series, targets: pd.DataFrame, region: str = NATIONAL) -> Goal | None:
@@ -67,13 +68,16 @@ def trajectories(data: Data, code: str, lang: str) -> Trajectories:
     actuals = data.series(code, areas)
     targets = data.targets(code)
     goal = goal_for(indicator, targets)
-    assessments = {}
-    for region in areas:
-        region_goal = goal_for(indicator, targets, region)
-        if region_goal is not None:
-            rows = actuals[actuals["region_code"] == region]
-            assessments[region] = assess(region_goal, rows[["period", "value"]].dropna())
-    return Trajectories(indicator, goal, actuals, targets, assessments, names, regions)
+    own = set(targets["region_code"])  # most areas have no targets of their own: the national goal is theirs
+    goals = {region: goal_for(indicator, targets, region) if region in own else goal for region in areas}
+    goals = {region: g for region, g in goals.items() if g is not None}
+    by_region = dict(tuple(actuals[["region_code", "period", "value"]].dropna().groupby("region_code")))
+    empty = actuals[["period", "value"]].iloc[:0]
+    assessments = {
+        region: assess(g, by_region[region][["period", "value"]] if region in by_region else empty)
+        for region, g in goals.items()
+    }
+    return Trajectories(indicator, goal, actuals, targets, assessments, names, regions, goals)
 
 
 def ranking(tr: Trajectories, lang: str) -> pd.DataFrame:
@@ -83,7 +87,7 @@ def ranking(tr: Trajectories, lang: str) -> pd.DataFrame:
         assessment = tr.assessments.get(region.region_code)
         if assessment is None:
             continue
-        goal = goal_for(tr.indicator, tr.targets, region.region_code)
+        goal = tr.goals[region.region_code]
         rows.append(
             {
                 "region_code": region.region_code,
