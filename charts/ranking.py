@@ -44,5 +44,7 @@ def ranking_figure(ranked: pd.DataFrame, lang: str) -> go.Figure:
         gridcolor="#e3e3e3",
         title=f"{t('trend.gap_path', lang)} ({fmt.PP_UNIT[lang]})",
     )
-    fig.update_layout(margin={"l": 150, "r": 260, "t": 16}, showlegend=False, bargap=0.25)
+    # The label column is as wide as its longest label (about 7.5 px a character at this size).
+    right = max(200, round(7.5 * max((len(label["text"]) for label in labels), default=0)) + 24)
+    fig.update_layout(margin={"l": 150, "r": right, "t": 16}, showlegend=False, bargap=0.25)
     return fig

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from charts.theme import FONT, VERDICT_STYLE, base_layout
 
 TILE_W, TILE_H = 1.0, 0.8  # data units; gaps of 0.1 between tiles
+TILE_CHARS = 22  # a verdict longer than this ("Saavutettu, mutta laskussa") goes on two lines
+
+
+def _fitted(text: str) -> str:
+    return "<br>".join(textwrap.wrap(text, TILE_CHARS, break_on_hyphens=False)) or text
 
 
 def tile_map_figure(tiles: pd.DataFrame, lang: str) -> go.Figure:
@@ -27,8 +34,8 @@ def tile_map_figure(tiles: pd.DataFrame, lang: str) -> go.Figure:
         labels.append(
             {
                 "x": x0 + TILE_W / 2, "y": y0 + TILE_H / 2, "showarrow": False, "align": "center",
-                "text": f"<b>{tile.name}</b><br>{symbol} {tile.verdict_name}<br>{tile.gap_text}",
-                "font": {"family": FONT, "color": "white", "size": 12},
+                "text": f"<b>{tile.name}</b><br>{_fitted(f'{symbol} {tile.verdict_name}')}<br>{tile.gap_text}",
+                "font": {"family": FONT, "color": "white", "size": 12 if len(tile.verdict_name) <= TILE_CHARS else 11},
             }
         )  # fmt: skip
     # Set at once: Plotly validates every earlier shape again on each add_shape/add_annotation.
