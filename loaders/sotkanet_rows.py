@@ -149,9 +149,7 @@ def _int_key(table: pa.Table) -> np.ndarray | None:
     start = 0
     for batch in table.select(list(KEY)).to_batches():
         try:
-            indicator, region, year = (
-                pc.cast(batch.column(k), pa.int64()).to_numpy(zero_copy_only=False) for k in KEY[:3]
-            )
+            indicator, region, year = (_int64(batch.column(k)) for k in ("indicator", "region", "year"))
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             return None
         if indicator.max(initial=0) >= 2**28 or region.max(initial=0) >= 2**20:
@@ -166,6 +164,10 @@ def _int_key(table: pa.Table) -> np.ndarray | None:
         part |= gender
         start += batch.num_rows
     return key
+
+
+def _int64(strings: pa.Array) -> np.ndarray:
+    return pc.cast(strings, pa.int64()).to_numpy(zero_copy_only=False)
 
 
 def _cells(check: Checker, table: pa.Table, locate: Locate) -> None:
@@ -218,18 +220,19 @@ def observations(check: Checker, table: pa.Table, source_rows: np.ndarray, label
         return int(source_rows[index]), label(index, column)
 
     known = lookups()
-    # The checks are independent, and one pyarrow compute call runs on one core with the GIL released:
-    # two workers halve the wall time. Each check reports to its own Checker, merged in a fixed order,
-    # so the problems read exactly as when the checks ran one after another.
-    cells, numbers, keys, areas = (Checker(check.file) for _ in range(4))
+    # The checks are independent, and a pyarrow compute call runs on one core with the GIL released,
+    # so two workers keep both cores busy. Each check reports to its own Checker, merged in this order:
+    # the problems read exactly as when the checks ran one after another.
+    parts = {name: Checker(check.file) for name in ("cells", "values", "keys", "regions")}
     with ThreadPoolExecutor(2) as pool:  # longest first, so both workers finish about together
-        duplicates = pool.submit(_duplicates, keys, table, locate)
-        region_codes = pool.submit(_regions, areas, _col(table, "region"), known, locate)
-        checked = pool.submit(_checked_values, numbers, table, known, locate)
-        ids = pool.submit(_cells, cells, table, locate)
-    duplicates.result(), ids.result()  # re-raise anything they raised
-    values, indicator_codes = checked.result()
-    for part in (cells, numbers, keys, areas):
+        duplicates = pool.submit(_duplicates, parts["keys"], table, locate)
+        regions = pool.submit(_regions, parts["regions"], _col(table, "region"), known, locate)
+        numbers = pool.submit(_checked_values, parts["values"], table, known, locate)
+        cells = pool.submit(_cells, parts["cells"], table, locate)
+    duplicates.result()  # re-raises what the check raised
+    cells.result()
+    (values, indicator_codes), region_codes = numbers.result(), regions.result()
+    for part in parts.values():
         check.problems += part.problems
         check.warnings += part.warnings
     n = table.num_rows
@@ -239,7 +242,7 @@ def observations(check: Checker, table: pa.Table, source_rows: np.ndarray, label
             "indicator": _col(table, "indicator"),
             "indicator_code": indicator_codes,
             "region": _col(table, "region"),
-            "region_code": region_codes.result(),
+            "region_code": region_codes,
             "period": _col(table, "year"),
             "gender": _col(table, "gender"),
             "value": values,

@@ -38,6 +38,23 @@ def test_each_rule_names_row_and_column_and_writes_nothing(case: str, store: Pat
     assert snapshot(store) == before
 
 
+def test_problems_of_every_rule_are_listed_in_rule_order(tmp_path: Path) -> None:
+    """The checks run side by side; the report still lists ids, values, then repeated keys."""
+    second = SOTKANET_CSV.read_bytes().decode().splitlines()[1]
+    path = replace_line(SOTKANET_CSV, tmp_path / "a.csv", 3, second)
+    path = replace_line(path, tmp_path / "b.csv", 5, "127;69;2010;total;x;")
+    path = replace_line(path, tmp_path / "c.csv", 7, "127;69;2011;naiset;1;")
+    path = replace_line(path, tmp_path / "d.csv", 9, "12a;69;2012;total;1;")
+    with pytest.raises(LoadErrors) as caught:
+        formats.parse(path)
+    assert [(p.row, p.column) for p in caught.value.problems] == [
+        (9, "indicator"),
+        (7, "gender"),
+        (5, "primary value"),
+        (3, "year"),
+    ]
+
+
 def test_percentages_outside_0_100_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "pct.csv"
     path.write_text("indicator;region;period;value\ncare_guarantee_7day_share;358;2024;101\n", encoding="utf-8")
