@@ -39,7 +39,9 @@ def browse_figure(rows: pd.DataFrame, regions: list[str], lang: str) -> go.Figur
             )
         )
         fig = base_layout(fig, lang, height=max(320, 22 * len(top) + 80), percent=False)
-        fig.update_yaxes(autorange="reversed")
+        # Categories, always: regions without a title show their Sotkanet id ("567"), which Plotly would
+        # otherwise place on a numeric axis as hairlines.
+        fig.update_yaxes(autorange="reversed", type="category", automargin=True)
         fig.update_xaxes(dtick=None, tickformat=None)
         return fig
     for i, region in enumerate(regions):
