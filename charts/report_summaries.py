@@ -7,7 +7,8 @@ from collections import Counter
 import pandas as pd
 
 from i18n import fmt, t
-from metrics.reports import Change, ChangeKind, Digest, Status, previous_quarter
+from metrics.changes import Change, ChangeKind, Digest
+from metrics.reports import Status, previous_quarter
 
 
 def investment_name(code: str, lang: str) -> str:

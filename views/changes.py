@@ -22,17 +22,9 @@ from charts.traffic_lights import (
 )
 from exports.spec import ChartExport, NativeTable
 from i18n import fmt, t
+from metrics.changes import Digest, digest, indicator_crossing
 from metrics.headline import headline
-from metrics.reports import (
-    INVESTMENTS,
-    Digest,
-    completeness,
-    digest,
-    indicator_crossing,
-    last_reported,
-    missing_cells,
-    previous_quarter,
-)
+from metrics.reports import INVESTMENTS, completeness, last_reported, missing_cells, previous_quarter
 from metrics.trajectory import Goal
 from views import Data
 from views.overview import data_date

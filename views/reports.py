@@ -26,13 +26,7 @@ from charts.traffic_lights import (
 )
 from exports.spec import ChartExport, NativeTable
 from i18n import fmt, t
-from metrics.reports import (
-    DIMENSIONS,
-    INVESTMENTS,
-    expected_investments,
-    grid_cells,
-    history,
-)
+from metrics.reports import DIMENSIONS, INVESTMENTS, expected_investments, grid_cells, history
 from views import Data
 from views.overview import data_date
 

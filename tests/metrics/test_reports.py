@@ -9,13 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from metrics.changes import ChangeKind, digest, target_crossing
 from metrics.reports import (
     DIMENSIONS,
-    ChangeKind,
     Direction,
     Pace,
     completeness,
-    digest,
     direction,
     elapsed_share,
     history,
@@ -26,7 +25,6 @@ from metrics.reports import (
     progress_comparison,
     quarters,
     stopped_reporting,
-    target_crossing,
     utilisation,
 )
 
@@ -242,7 +240,7 @@ def test_streak_never_exceeds_the_run_of_equal_statuses(statuses: list[str]) -> 
     ],
 )
 def test_indicator_crossing_uses_the_required_path(values: tuple, kind: ChangeKind | None) -> None:
-    from metrics.reports import indicator_crossing
+    from metrics.changes import indicator_crossing
     from metrics.trajectory import Goal
 
     goal = Goal("care_guarantee_7day_share", 67.0, "2020-01", 80.0, "2025Q4")
