@@ -1,5 +1,5 @@
 """Command line: python -m loaders ingest PATH… [--db FILE] [--dry-run] | fetch-sotkanet --indicator ID
-[--years Y…] [--db FILE] | demo [--db FILE] [--if-missing]."""
+[--years Y…] [--db FILE] | demo [--db FILE] [--if-missing] | relink [--db FILE]."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from config import settings
 from loaders.demo import build_demo
 from loaders.ingest import Outcome, ingest_files, write
 from loaders.sotkanet_client import FetchError, SotkanetClient
+from store import db
 from store.batch import MAX_LISTED, LoadErrors
 
 
@@ -65,9 +66,22 @@ def main(argv: list[str] | None = None) -> int:
     demo = commands.add_parser("demo", help="build the demo store from data/demo/")
     demo.add_argument("--db", type=Path)
     demo.add_argument("--if-missing", action="store_true", help="do nothing if the store exists")
+    relink = commands.add_parser("relink", help="restore a missing live link to the newest published version")
+    relink.add_argument("--db", type=Path)
     args = parser.parse_args(argv)
 
     db_path = args.db or settings().db_path
+    try:
+        return _run(args, db_path)
+    except (db.LiveLinkMissing, db.StoreMissing, FileExistsError) as error:
+        _stderr(f"refused: {error}")
+        return 1
+
+
+def _run(args: argparse.Namespace, db_path: Path) -> int:
+    if args.command == "relink":
+        print(f"{db_path} now points at {db.relink(db_path).name}")
+        return 0
     if args.command == "ingest":
         missing = [str(p) for p in args.paths if not p.is_file()]
         if missing:

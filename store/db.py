@@ -39,6 +39,19 @@ class StoreMissing(FileNotFoundError):
     """The live store does not exist yet."""
 
 
+class LiveLinkMissing(OSError):
+    """Published versions exist but the live link to them is gone: a load would start empty."""
+
+    def __init__(self, db_path: Path, newest: Path) -> None:
+        super().__init__(
+            f"the live store link {db_path} is missing or broken, but {newest.parent} holds published"
+            f" versions (newest: {newest.name}). Nothing was written. Restore the link with"
+            f" `python -m loaders relink --db {db_path}` (points it at {newest.name}), then load again."
+        )
+        self.db_path = db_path
+        self.newest = newest
+
+
 # ---------------------------------------------------------------- reading
 
 
@@ -174,9 +187,32 @@ def _versions_dir(db_path: Path) -> Path:
     return db_path.parent / f"{db_path.name}.versions"
 
 
+def _published(versions: Path) -> list[Path]:
+    """Published versions, oldest first."""
+    return sorted(versions.glob("store-[0-9][0-9][0-9][0-9][0-9][0-9].duckdb"))
+
+
 def _next_number(versions: Path) -> int:
-    numbers = [int(p.name[6:12]) for p in versions.glob("store-[0-9]*.duckdb")]
+    numbers = [int(p.name[6:12]) for p in _published(versions)]
     return max(numbers, default=0) + 1
+
+
+def relink(db_path: Path) -> Path:
+    """Point a missing or broken live link at the newest published version; returns it.
+
+    Refuses to replace a live path that is a regular file or a link that still resolves."""
+    versions = _versions_dir(db_path)
+    if not versions.is_dir():
+        raise StoreMissing(f"no published versions in {versions}: build the store with `make demo`")
+    with open(versions / "write.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if live_file(db_path) is not None:
+            raise FileExistsError(f"{db_path} already points at {db_path.resolve().name}; nothing to relink")
+        published = _published(versions)
+        if not published:
+            raise StoreMissing(f"no published versions in {versions}: build the store with `make demo`")
+        _link(published[-1], db_path)
+        return published[-1]
 
 
 @contextmanager
@@ -194,6 +230,9 @@ def writer(db_path: Path) -> Iterator[Writer]:
         for stale in versions.glob("*.tmp*"):  # left by a crashed writer
             stale.unlink()
         current = live_file(db_path)
+        published = _published(versions)
+        if current is None and published:  # never start empty over published data
+            raise LiveLinkMissing(db_path, published[-1])
         final = versions / f"store-{_next_number(versions):06d}.duckdb"
         draft = final.with_suffix(".tmp")
         if current is not None:
@@ -211,7 +250,7 @@ def writer(db_path: Path) -> Iterator[Writer]:
         con.close()
         if out.changed or current is None:
             _publish(draft, final, db_path)
-            _prune(versions)
+            _prune(versions, keep={final, current} - {None})
         else:
             draft.unlink()
 
@@ -220,13 +259,40 @@ def _publish(draft: Path, final: Path, db_path: Path) -> None:
     with open(draft, "rb") as f:
         os.fsync(f.fileno())
     os.replace(draft, final)
+    _link(final, db_path)
+
+
+def _link(final: Path, db_path: Path) -> None:
     link = db_path.with_name(f".{db_path.name}.link.tmp")
     link.unlink(missing_ok=True)
     link.symlink_to(final.relative_to(db_path.parent))
     os.replace(link, db_path)  # atomic: readers see the old file or the new one
 
 
-def _prune(versions: Path) -> None:
-    published = sorted(versions.glob("store-[0-9]*.duckdb"))
-    for old in published[:-KEEP_VERSIONS]:
-        old.unlink()
+def _prune(versions: Path, keep: set[Path]) -> None:
+    """Delete all but the newest KEEP_VERSIONS, never one in `keep` (the live one and the one
+    this load copied from) and never the newest version holding more than one load."""
+    published = _published(versions)
+    old = published[:-KEEP_VERSIONS]
+    if not old:
+        return
+    keep = {p.resolve() for p in keep}
+    loads = {path: _loads_in(path) for path in published}
+    newest_first = published[::-1]
+    # Loads only add to a copy, so normally both of these are the newest version; after a mistake
+    # (a load that started empty) they are the versions that hold the real data.
+    several = next((p for p in newest_first if loads[p] > 1), None)
+    most = max(newest_first, key=loads.__getitem__)  # max() keeps the first, i.e. the newest, of a tie
+    keep.update(p.resolve() for p in (several, most) if p is not None)
+    for path in old:
+        if path.resolve() not in keep:
+            path.unlink()
+
+
+def _loads_in(path: Path) -> int:
+    """How many loads a published version holds; unreadable counts as many (keep it)."""
+    try:
+        with duckdb.connect(str(path), read_only=True, config={"memory_limit": READER_MEMORY}) as con:
+            return con.execute("SELECT count(*) FROM ingests").fetchone()[0]
+    except duckdb.Error:
+        return 2
