@@ -185,3 +185,23 @@ def lost_after_reaching(
     if meets(target, before.value, higher_is_better) and not meets(target, after.value, higher_is_better):
         return before, after
     return None
+
+
+# Yleiskuva's reckoning groups areas by their story, best first: met and held, …, nothing known at all.
+STORY_ORDER: tuple[tuple[DeadlineOutcome, SinceDeadline], ...] = (
+    (DeadlineOutcome.MET, SinceDeadline.HELD),
+    (DeadlineOutcome.MET, SinceDeadline.NO_LATER_DATA),
+    (DeadlineOutcome.MET, SinceDeadline.SLIPPED),
+    (DeadlineOutcome.MISSED, SinceDeadline.REACHED_LATER),
+    (DeadlineOutcome.NO_DATA, SinceDeadline.REACHED_LATER),
+    (DeadlineOutcome.MISSED, SinceDeadline.STILL_SHORT),
+    (DeadlineOutcome.MISSED, SinceDeadline.NO_LATER_DATA),
+    (DeadlineOutcome.NO_DATA, SinceDeadline.STILL_SHORT),
+    (DeadlineOutcome.NO_DATA, SinceDeadline.NO_LATER_DATA),
+)
+
+
+def story_key(found: Outcome) -> tuple[int, int, float]:
+    """Sort key: the story's group (STORY_ORDER), then the best latest value first (else the deadline value)."""
+    gap_now = found.gap_latest if found.gap_latest is not None else found.gap_at_deadline
+    return STORY_ORDER.index((found.deadline, found.since)), gap_now is None, -(gap_now or 0.0)

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from domain.periods import bounds
 from metrics.outcome import (
+    STORY_ORDER,
     DeadlineOutcome,
     DeadlineSource,
     Reading,
@@ -16,6 +17,7 @@ from metrics.outcome import (
     lost_after_reaching,
     outcome,
     readings,
+    story_key,
     value_at_deadline,
 )
 
@@ -212,3 +214,29 @@ def test_values_after_the_deadline_never_change_the_outcome_at_it(values: dict, 
     first = outcome(target, "2025Q4", list(values.items()))
     second = outcome(target, "2025Q4", list({**values, **later}.items()))
     assert (first.deadline, first.at_deadline) == (second.deadline, second.at_deadline)
+
+
+def test_stories_sort_by_group_then_best_latest_first() -> None:
+    areas = {
+        "slipped a little": outcome(80, "2025Q4", [("2025Q4", 82), ("2026Q3", 79)]),
+        "held": outcome(80, "2025Q4", [("2025Q4", 82), ("2026Q3", 81)]),
+        "slipped a lot": outcome(80, "2025Q4", KP),
+        "nothing": outcome(80, "2025Q4", []),
+        "still short": outcome(80, "2025Q4", [("2025Q4", 70), ("2026Q3", 75)]),
+        "met, nothing since": outcome(80, "2025Q4", [("2025Q4", 80)]),
+    }
+    assert sorted(areas, key=lambda name: story_key(areas[name])) == [
+        "held",
+        "met, nothing since",
+        "slipped a little",
+        "slipped a lot",
+        "still short",
+        "nothing",
+    ]
+
+
+def test_every_reachable_story_has_a_place_in_the_order() -> None:
+    reachable = {(d, s) for d in DeadlineOutcome for s in SinceDeadline}
+    reachable -= {(d, s) for d in (MISSED, NO_DATA) for s in (HELD, SLIPPED)}
+    reachable -= {(MET, LATER), (MET, SHORT)}
+    assert set(STORY_ORDER) == reachable and len(STORY_ORDER) == len(reachable)
