@@ -8,7 +8,7 @@ from ui import cache, state, widgets
 from views.pages import BY_PATH
 
 lang = state.language()
-data = cache.reader()
+data = cache.reader(state.as_of())
 regions = data.regions()
 names = dict(zip(regions["region_code"], regions[f"name_{lang}"], strict=True))
 choices = BY_PATH["alue"].choices(state.params(), data)
