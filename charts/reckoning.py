@@ -17,8 +17,9 @@ ROW_PX = 26
 
 
 def reckoning_figure(stories: pd.DataFrame, target: float, lang: str, is_share: bool = True) -> go.Figure:
-    """stories: name, group_label, deadline (code), since (code), deadline_value, latest_value,
-    label (symbols and words), sentence; in the order shown (whole country first, then the groups)."""
+    """stories: name, group_label (symbols and words of the group), deadline (code), since (code),
+    deadline_value, latest_value, before_value, label (the values in words), sentence; in the order shown
+    (whole country first, then the groups)."""
     y = [stories["group_label"].tolist(), stories["name"].tolist()]  # grouped categories: group, then area
     fig = go.Figure()
     # The move since the deadline: one segment per area (None breaks the line between areas).
@@ -49,6 +50,16 @@ def reckoning_figure(stories: pd.DataFrame, target: float, lang: str, is_share: 
             hovertext=stories["sentence"], hoverinfo="text",
         )
     )  # fmt: skip
+    before = stories["deadline_value"].isna() & stories["before_value"].notna()
+    if before.any():  # no value at the deadline: the last one before it, so a met target is never hidden
+        fig.add_trace(
+            go.Scatter(
+                x=stories.loc[before, "before_value"], y=[list(stories.loc[before, "group_label"]),
+                list(stories.loc[before, "name"])], mode="markers", name=t("reckoning.before", lang),
+                marker={"symbol": "square-open", "size": 11, "line": {"width": 2}, "color": MUTED},
+                hovertext=stories.loc[before, "sentence"], hoverinfo="text",
+            )
+        )  # fmt: skip
     fig.add_vline(x=target, line={"color": INK, "width": 1.5, "dash": "dash"})
     target_text = fmt.percent(target, lang) if is_share else fmt.number(target, lang)
     labels = [
@@ -63,7 +74,9 @@ def reckoning_figure(stories: pd.DataFrame, target: float, lang: str, is_share: 
     fig.update_layout(annotations=labels)  # at once: add_annotation validates every earlier label again
     base_layout(fig, lang, height=ROW_PX * len(stories) + 150, percent=False)
     fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)", ticks="", automargin=True)
-    values = pd.concat([stories["deadline_value"], stories["latest_value"], pd.Series([target])]).dropna()
+    values = pd.concat(
+        [stories["deadline_value"], stories["latest_value"], stories["before_value"], pd.Series([target])]
+    ).dropna()
     pad = max((values.max() - values.min()) * 0.08, 1.0)
     fig.update_xaxes(
         range=[values.min() - pad, values.max() + pad], showgrid=True, gridcolor="#e5e7eb",

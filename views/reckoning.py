@@ -87,6 +87,8 @@ def _story_rows(data: Data, code: str, deadline: str, as_of: date, lang: str) ->
                 "deadline_value": at.value if at else None,
                 "deadline_period": at.period if at else None,
                 "latest_value": latest.value if latest else None,
+                "before_value": found.before.value if found.before else None,  # only with no value at the deadline
+                "before_period": found.before.period if found.before else None,
                 "latest_period": latest.period if latest else None,
                 "deadline_label": deadline_label(found, lang),
                 "since_label": since_label(found, lang),
@@ -116,12 +118,30 @@ def reckoning(data: Data, code: str, lang: str, as_of: date) -> IndicatorReckoni
             stories["is_national"], stories["deadline_label"], stories["since_label"], strict=True
         )
     ]
-    stories["label"] = stories["deadline_label"] + " · " + stories["since_label"]
+    stories["label"] = [_numbers(row, lang, indicator["unit"] == "percent") for row in stories.itertuples()]
     stories = stories.sort_values(["is_national", "order"], ascending=[False, True], kind="stable").reset_index(
         drop=True
     )
     exports = _exports(data, indicator, stories, deadline, lang)
     return IndicatorReckoning(code, name, deadline, headline_milestone(national, deadline), stories, exports)
+
+
+def _numbers(row: object, lang: str, is_share: bool) -> str:
+    """A row's values in words beside the chart: '82 % Q4/2025 → 75 % Q3/2026'."""
+
+    def shown(value: object, period: object) -> str:
+        number = fmt.percent(value, lang) if is_share else fmt.number(value, lang)
+        return f"{number} {fmt.period(str(period), lang)}"
+
+    if row.deadline_value is not None and row.deadline_value == row.deadline_value:
+        start = shown(row.deadline_value, row.deadline_period)
+    elif row.before_value is not None and row.before_value == row.before_value:
+        start = t("reckoning.before_short", lang, value=shown(row.before_value, row.before_period))
+    else:
+        start = t("reckoning.no_value", lang)
+    if row.latest_value is not None and row.latest_value == row.latest_value:
+        return f"{start} → {shown(row.latest_value, row.latest_period)}"
+    return start
 
 
 def summary(stories: pd.DataFrame, name: str, deadline: str, lang: str) -> str:
