@@ -194,30 +194,39 @@ def password_url(demo_db: Path, tmp_path_factory: pytest.TempPathFactory, browse
     server.wait(timeout=10)
 
 
+def admin_turn(admin: Page) -> None:
+    """One whole run of the other session: sign in (the uploader appears) or sign out (the form returns)."""
+    if admin.locator(UPLOADER).count():
+        admin.get_by_role("button", name="Kirjaudu ulos").click()
+        admin.get_by_label("Ylläpitäjän salasana").wait_for(timeout=60_000)
+    else:
+        admin.get_by_label("Ylläpitäjän salasana").fill(PASSWORD)
+        admin.get_by_role("button", name="Kirjaudu").click()
+        admin.locator(UPLOADER).wait_for(timeout=60_000)
+    wait_until_drawn(admin)
+
+
 def test_a_wrong_password_pauses_only_its_own_session(password_url: str, browser: Browser) -> None:
-    """While one session sits in its pause after a wrong try, another signs in and gets the uploader:
-    shown by the order of events (the second session is done while the first still runs), not by a clock."""
+    """While one session sits in its pause after a wrong try, another signs in or out, and its whole run
+    is over before the pause ends: shown by the order of events, not by a clock. Were the pause to hold
+    the server, the other run could only end after it, in every round; on a loaded machine one round
+    may miss the second, so up to five rounds are tried and one overlap proves the point."""
     guesser_context, admin_context = local_context(browser), local_context(browser)
     try:
         guesser, admin = new_page(guesser_context), new_page(admin_context)
         open_upload(guesser, password_url)
         open_upload(admin, password_url)
-        guesser.get_by_label("Ylläpitäjän salasana").fill("väärä")
-        admin.get_by_label("Ylläpitäjän salasana").fill(PASSWORD)
-
-        guesser.get_by_role("button", name="Kirjaudu").click()
-        guesser.wait_for_selector(RUNNING, timeout=30_000)  # the guesser's run has started: its pause is next
-        admin.get_by_role("button", name="Kirjaudu").click()
-        admin.locator(UPLOADER).wait_for(timeout=30_000)
-        wait_until_drawn(admin)
-        # The admin's whole run (sign-in, rerun, uploader) is over; the guesser's run is still in its pause.
-        assert guesser.locator(RUNNING).count() == 1
-        assert guesser.get_by_text("Väärä salasana.").count() == 0
-
-        guesser.get_by_text("Väärä salasana.").wait_for(timeout=30_000)
-        wait_until_drawn(guesser)
-        assert guesser.locator(UPLOADER).count() == 0
-        assert admin.locator(UPLOADER).count() == 1
+        rounds = []
+        while len(rounds) < 5 and not any(rounds):
+            guesser.get_by_label("Ylläpitäjän salasana").fill("väärä")
+            guesser.get_by_role("button", name="Kirjaudu").click()
+            guesser.wait_for_selector(RUNNING, timeout=30_000)  # the guesser's run has started: its pause is next
+            admin_turn(admin)
+            rounds.append(guesser.locator(RUNNING).count() == 1)  # the guesser is still in its pause
+            wait_until_drawn(guesser)
+            guesser.get_by_text("Väärä salasana.").wait_for(timeout=30_000)
+            assert guesser.locator(UPLOADER).count() == 0
+        assert any(rounds), rounds
         shot(guesser, "signin-wrong-password")
         assert guesser.console_errors == [] and admin.console_errors == []  # type: ignore[attr-defined]
     finally:
