@@ -47,7 +47,7 @@ good = sum(outcome.batch is not None for outcome in outcomes)
 st.subheader(t("upload.preview", lang))
 st.write(t("upload.checked_summary", lang, files=len(outcomes), good=good, refused=len(outcomes) - good))
 table(preview.summary_frame(outcomes))
-problems, more = preview.problem_frame(outcomes)
+problems, more = preview.problem_frame(outcomes, lang=lang)  # expected and found in the user's language
 if len(problems):
     st.subheader(t("upload.problems", lang))
     table(problems)
@@ -69,3 +69,8 @@ if st.button(t("upload.save", lang), type="primary", key="upload:save"):
     st.cache_data.clear()  # every page reads the new version at its next rerun anyway
     st.subheader(t("upload.result", lang))
     table(preview.summary_frame(outcomes)[["file", "status", "rows"]])
+    for line in preview.replacement_lines(outcomes, lang):  # nothing replaced silently
+        st.text(line)
+    refused_now = [outcome for outcome in outcomes if outcome.errors and outcome.errors.problems[0].key == "saved"]
+    if refused_now:  # the store could not take a file that passed its checks
+        table(preview.problem_frame(refused_now, lang=lang)[0])
