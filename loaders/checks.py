@@ -78,7 +78,8 @@ class Checker:
     def raise_if_any(self) -> None:
         if self.dropped:  # say how many were left out, so nobody mistakes the list for all of them
             more = {"limit": self.limit, "more": self.dropped}
-            self.problems.append(Problem(self.file, None, None, "problems_listed", "", more, "more_problems"))
+            # First, so that a report listing only the first few still says the list is cut.
+            self.problems.insert(0, Problem(self.file, None, None, "problems_listed", "", more, "more_problems"))
             self.dropped = 0
         if self.problems:
             raise LoadErrors(self.file, self.problems)

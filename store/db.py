@@ -57,6 +57,8 @@ class BatchNotWritten(Exception):
         self.file, self.error = file, error
 
 
+# What a full disk (or a file-size limit) raises: an I/O error, or a fatal one when a checkpoint fails.
+DISK_ERRORS = (duckdb.IOException, duckdb.FatalException)
 # What one batch can raise inside its transaction without the store being at fault.
 BATCH_ERRORS = (duckdb.ConversionException, duckdb.InvalidInputException, duckdb.ConstraintException)
 BATCH_ERRORS += (duckdb.OutOfRangeException, duckdb.BinderException, UnicodeError, ValueError, OverflowError)
@@ -141,7 +143,7 @@ class Writer:
             cur.execute("COMMIT")
         except BaseException as error:
             _rollback(cur)
-            if isinstance(error, duckdb.IOException):
+            if isinstance(error, DISK_ERRORS):
                 raise StoreWriteFailed(error) from error
             if isinstance(error, BATCH_ERRORS):
                 raise BatchNotWritten(batch.file_name, error) from error
@@ -290,9 +292,10 @@ def writer(db_path: Path) -> Iterator[Writer]:
             yield out
             con.execute("CHECKPOINT")
         except BaseException as error:
-            con.close()
+            with contextlib.suppress(duckdb.Error):  # a fatal error has closed the database already
+                con.close()
             draft.unlink(missing_ok=True)
-            if isinstance(error, duckdb.IOException):
+            if isinstance(error, DISK_ERRORS):
                 raise StoreWriteFailed(error) from error
             raise
         con.close()

@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from config import ROOT
+from loaders.limits import Limits
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SOTKANET_CSV = (FIXTURES / "sotkanet_rest_csv_ind127_2009_total.csv").read_bytes()
@@ -131,6 +132,7 @@ class Case:
     row: int | None  # as an editor shows it (header = 1); JSON: the item's position; None: no row applies
     column: str | None  # as the report names it; None: the whole row or file
     says: str  # a regular expression the problem line must match (case-insensitive)
+    limits: Limits | None = None  # smaller bounds than the CLI's, to reach a size check with a small file
 
 
 CASES = [
