@@ -8,6 +8,7 @@ import streamlit as st
 from config import settings
 from i18n import t
 from loaders import ingest, preview
+from loaders.limits import UPLOAD
 from ui import auth, state
 
 lang = state.language()
@@ -30,7 +31,7 @@ signature = tuple(file.file_id for file in files)
 if st.session_state.get("upload:signature") != signature:
     with tempfile.TemporaryDirectory() as directory:
         paths = preview.save_uploads(((file.name, file.getvalue()) for file in files), Path(directory))
-        st.session_state["upload:outcomes"] = ingest.check_files(paths)
+        st.session_state["upload:outcomes"] = ingest.check_files(paths, limits=UPLOAD)  # 50 MB, as the server
     st.session_state["upload:signature"] = signature
 outcomes: list[ingest.Outcome] = st.session_state["upload:outcomes"]
 

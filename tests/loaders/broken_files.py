@@ -312,7 +312,7 @@ MORE_CASES = [
     Case(
         "m_sot_dup.csv",
         lambda: SOTKANET_CSV + SOTKANET_CSV.split(b"\r\n")[1] + b"\r\n",
-        None,
+        468,
         "year",
         "already on row 2",
     ),
@@ -336,7 +336,7 @@ MORE_CASES = [
     Case("m_sot_long_line.csv", lambda: sotkanet(8, 1, "9" * 1_000_000 + "x"), 8, "region", "region id"),
     Case("m_empty.csv", lambda: b"", None, None, "empty file"),
     Case("m_blank.json", lambda: b"  \n", None, None, "empty file"),
-    Case("m_sot_truncated.json", lambda: SOTKANET_JSON[: len(SOTKANET_JSON) // 2], None, None, "valid JSON"),
+    Case("m_sot_truncated.json", lambda: SOTKANET_JSON[: len(SOTKANET_JSON) // 2], 22, "char 3", "valid JSON"),
     Case(
         "m_sot_value.json",
         lambda: SOTKANET_JSON.replace(b'"value": 11.6', b'"value": "abc"', 1),
@@ -359,7 +359,7 @@ MORE_CASES = [
         "$.size[0]",
         "3 \\(the categories",
     ),
-    Case("m_jsonstat_truncated.json", lambda: JSONSTAT[:-40], None, None, "valid JSON"),
+    Case("m_jsonstat_truncated.json", lambda: JSONSTAT[:-40], 32, "char 95", "valid JSON"),
     Case("m_thl_days.csv", lambda: THL_DAYS, 2, "Aika", "not a day"),
     Case("m_tpl_indicator.csv", lambda: tpl("no_such_indicator,18,2024Q1,50"), 2, "indicator", "indicator codes"),
     Case("m_tpl_region.csv", lambda: tpl("remote_contact_share,Atlantis,2024Q1,50"), 2, "region", "code or name"),
