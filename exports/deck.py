@@ -15,21 +15,21 @@ from pptx.util import Emu, Inches, Pt
 
 from exports import images
 from exports.footer import permalink_line, source_line
+from exports.pptx_private import drop_all_slides, set_alt_text
 from exports.spec import ChartExport, NativeChart, NativeTable
 from i18n import fmt, t
+from palette import GRID, MUTED, SERIES, ink_on
 
 WIDE = (Inches(13.333), Inches(7.5))
 MARGIN = Inches(0.5)
 TITLE_TOP, TITLE_HEIGHT = Inches(0.3), Inches(1.0)
 FOOTER_HEIGHT = Inches(0.6)
-MUTED = RGBColor(0x5A, 0x5A, 0x5A)
 CHART_TYPES = {
     "line": XL_CHART_TYPE.LINE_MARKERS,
     "bar": XL_CHART_TYPE.COLUMN_CLUSTERED,
     "barh": XL_CHART_TYPE.BAR_CLUSTERED,
 }
-# charts/theme.py's actual, target and area colours (exports may not import charts, see STYLE.md §1).
-PALETTE = ("#1f4e79", "#a4262c", "#b45309", "#0f766e", "#7e22ce", "#be123c", "#4d7c0f", "#1d4ed8")
+PALETTE = SERIES  # the screen's actual, target and area colours (palette.py; exports do not import charts)
 # Excel format codes: a bare % would multiply by 100, but our shares are already 0–100, so % is quoted text.
 PERCENT_AXIS, PERCENT_VALUE = '0"\u00a0%"', '0.0"\u00a0%"'
 
@@ -41,10 +41,7 @@ def _open(template: bytes | None) -> tuple[Presentation, bool]:
         prs.slide_width, prs.slide_height = WIDE
         return prs, False
     prs = Presentation(io.BytesIO(template))
-    slide_ids = prs.slides._sldIdLst  # python-pptx has no public slide removal
-    for slide_id in list(slide_ids):
-        prs.part.drop_rel(slide_id.rId)
-        slide_ids.remove(slide_id)
+    drop_all_slides(prs)
     return prs, True
 
 
@@ -57,16 +54,8 @@ def _layout(prs: Presentation, names: tuple[str, ...], fallback: int):
     return layouts[fallback] if fallback < len(layouts) else layouts[-1]
 
 
-def _alt_text(shape, text: str) -> None:
-    """Alt text (descr) on the shape's non-visual properties: screen readers read it in PowerPoint."""
-    shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
-
-
-def _ink_on(fill: str) -> RGBColor:
-    """White on a dark fill, black on a light one (the grid colours are chosen dark for white text)."""
-    red, green, blue = (int(fill.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
-    light = 0.299 * red + 0.587 * green + 0.114 * blue > 150
-    return RGBColor(0, 0, 0) if light else RGBColor(0xFF, 0xFF, 0xFF)
+def _rgb(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.lstrip("#"))
 
 
 def _text(shape, lines: Sequence[str], size: int, colour: RGBColor | None = None, bold: bool = False) -> None:
@@ -113,7 +102,7 @@ class DeckBuilder:
         top = self.height - FOOTER_HEIGHT - Inches(0.1)
         box = slide.shapes.add_textbox(MARGIN, top, self.width - 2 * MARGIN, FOOTER_HEIGHT)
         box.name = "Footer"
-        _text(box, [line for line in lines if line], 10, MUTED)
+        _text(box, [line for line in lines if line], 10, _rgb(MUTED))
 
     def _body(self) -> tuple[Emu, Emu, Emu, Emu]:
         top = TITLE_TOP + TITLE_HEIGHT + Inches(0.1)
@@ -139,7 +128,7 @@ class DeckBuilder:
             sub.left, sub.top, sub.width, sub.height = MARGIN, Inches(2.7), self.width - 2 * MARGIN, Inches(1.2)
         listing = slide.shapes.add_textbox(Inches(1.5), Inches(4.1), self.width - Inches(3), Inches(2.4))
         listing.name = "Selection"
-        _text(listing, selection, 14, MUTED)
+        _text(listing, selection, 14, _rgb(MUTED))
         self._footer(slide, [t("exports.demo", self.lang) if demo else ""])
 
     def digest_slide(self, lines: Sequence[str], footer: Sequence[str]) -> None:
@@ -158,7 +147,7 @@ class DeckBuilder:
             shape = self._native_table(slide, chart.native, box)
         else:
             shape = self._picture(slide, chart, box)
-        _alt_text(shape, f"{chart.title}. {chart.summary}")
+        set_alt_text(shape, f"{chart.title}. {chart.summary}")
         self._footer(slide, [source_line(chart, self.lang), permalink_line(chart, self.lang)])
         notes = [chart.summary, *(f"{t('exports.caveats', self.lang)}: {c}" for c in chart.caveats)]
         slide.notes_slide.notes_text_frame.text = "\n\n".join(notes)
@@ -177,12 +166,12 @@ class DeckBuilder:
             chart.legend.include_in_layout = False
         axis = chart.value_axis
         axis.has_major_gridlines = True
-        axis.major_gridlines.format.line.color.rgb = RGBColor(0xE3, 0xE3, 0xE3)  # quiet, as on screen
+        axis.major_gridlines.format.line.color.rgb = _rgb(GRID)  # quiet, as on screen
         axis.tick_labels.number_format = PERCENT_AXIS if native.percent else "#,##0"
         axis.tick_labels.number_format_is_linked = False
         colours = native.colours or PALETTE
         for series, colour, (_, values) in zip(chart.plots[0].series, colours, native.series, strict=False):
-            rgb = RGBColor.from_string(colour.lstrip("#"))
+            rgb = _rgb(colour)
             if native.kind == "line":
                 series.format.line.color.rgb = rgb
                 # A lone point (a target) needs a marker big enough to find.
@@ -211,10 +200,10 @@ class DeckBuilder:
                 if rows > 12:  # default cell padding would push a 22-area grid into the footer
                     cell.margin_top = cell.margin_bottom = Inches(0.01)
                 fill = fills[c] if c < len(fills) else None
-                _text(cell, [text], size, _ink_on(fill) if fill else None)
+                _text(cell, [text], size, _rgb(ink_on(fill)) if fill else None)
                 if fill:
                     cell.fill.solid()
-                    cell.fill.fore_color.rgb = RGBColor.from_string(fill.lstrip("#"))
+                    cell.fill.fore_color.rgb = _rgb(fill)
         table.rows[0].height = row_height
         return frame
 
