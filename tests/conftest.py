@@ -1,10 +1,13 @@
-"""Shared fixtures: the demo store built from data/demo/ through the one write path, as `make run` does."""
+"""Shared fixtures: the demo store built from data/demo/ through the one write path, as `make run` does;
+and the lanes (pyproject.toml's markers): `make test-fast` runs -m "not e2e and not slow", `make test` all."""
 
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
+import kaleido
 import pytest
 
 from config import ROOT
@@ -35,3 +38,35 @@ def app_env(demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("DASHBOARD_DB", str(demo_copy))
     monkeypatch.delenv("DASHBOARD_ADMIN_PASSWORD", raising=False)
     return demo_copy
+
+
+# Slow tests in files whose owners keep them unmarked (the malformed-file corpus): put in the slow lane here.
+SLOW_FIXTURES = {"corpus"}  # tests/loaders/test_corpus.py: `python -m loaders` over every case, a 50 MB file too
+SLOW_TESTS = {
+    "tests/loaders/test_hostile.py::test_a_full_disk_ends_in_a_message_and_the_store_is_intact",  # python -m loaders
+    "tests/exports/test_images.py::test_png_is_twice_the_decorated_figure",  # kaleido starts Chromium
+    "tests/exports/test_images.py::test_svg_parses_and_carries_title_source_and_permalink",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.nodeid in SLOW_TESTS:
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def _fast_lane_starts_no_process(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the fast lane, a test that starts a process (a CLI, a server, kaleido's Chromium) fails and says
+    where it belongs, so `make test-fast` stays fast as tests are added."""
+    if "not slow" not in (request.config.option.markexpr or "") or request.node.get_closest_marker("slow"):
+        return
+
+    def refuse(self: subprocess.Popen, args: object, *rest: object, **options: object) -> None:
+        pytest.fail(f"starts a process in the fast lane ({str(args)[:120]}): mark the test @pytest.mark.slow")
+
+    def no_browser(*args: object, **options: object) -> None:  # kaleido would start Chromium in a thread and wait
+        pytest.fail("starts kaleido's Chromium in the fast lane: mark the test @pytest.mark.slow")
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
+    monkeypatch.setattr(kaleido, "start_sync_server", no_browser)

@@ -110,6 +110,7 @@ def test_digest_slide_comes_after_the_title(charts) -> None:
     assert "Område A: rött" in " ".join(s.text_frame.text for s in made.slides[1].shapes if s.has_text_frame)
 
 
+@pytest.mark.slow  # the tile map goes in as a picture: kaleido starts Chromium
 def test_cli_writes_the_default_deck_and_a_chart(demo_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "deck.pptx"
     run = run_main(cli, "deck", "--db", str(demo_db), "--out", str(out), "--view", VIEW)
@@ -154,6 +155,7 @@ def test_view_addresses_parse_both_ways(view: str, page: str, params: dict) -> N
     assert registry.parse(view) == (page, params)
 
 
+@pytest.mark.slow  # the tile map as a picture: kaleido starts Chromium
 def test_grid_is_a_native_table_and_a_tile_map_a_picture(charts) -> None:
     import plotly.graph_objects as go
 

@@ -92,6 +92,7 @@ def test_the_digest_is_offered_for_decks(data) -> None:
     assert lines[1].startswith("Kaikkiaan") and "Etelä-Savo ei raportoinut" in lines[2]
 
 
+@pytest.mark.slow  # the tile map goes in as a picture: kaleido starts Chromium
 def test_cli_default_deck_opens_with_the_digest_and_ends_with_the_grid(demo_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "deck.pptx"
     run = run_main(cli, "deck", "--db", str(demo_db), "--out", str(out))
