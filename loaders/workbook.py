@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
@@ -81,7 +82,7 @@ def parse(path: Path, data: bytes) -> Batch:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         raise LoadErrors(path.name, [Problem(path.name, None, None, "a readable .xlsx workbook", str(error))]) from None
-    check, tables = Checker(path.name), {}
+    check, tables, notes = Checker(path.name), {}, []
     try:
         for sheet in book.worksheets:
             table = SHEETS.get(sheet.title.strip().lower())
@@ -104,19 +105,24 @@ def parse(path: Path, data: bytes) -> Batch:
                 check, cells, lambda name, s=sheet.title, at=letters: f"{s}!{at.get(name, name)}", True, False
             )
             if len(frame):
-                tables[table] = frame
+                split = template.tables(table, frame)
+                tables[table] = split[table]
+                notes += [split["row_notes"]] if "row_notes" in split else []
     finally:
         book.close()
     if not tables and not check.problems:
         check.problem(None, None, "a sheet named " + ", ".join(sorted(set(SHEETS))) + " with rows", "no data sheets")
     check.problems = _located(check.problems)
     check.raise_if_any()
+    name = "template_xlsx:" + "+".join(tables)
+    if notes:  # one row_notes table for every sheet's notes; table_name tells them apart
+        tables["row_notes"] = pd.concat(notes, ignore_index=True)
     return Batch(
         path.name,
         hashlib.sha256(data).hexdigest(),
-        "template_xlsx:" + "+".join(tables),
+        name,
         tables,
         dataset="manual",
-        is_demo=any(bool(frame["is_demo"].any()) for frame in tables.values()),
+        is_demo=any(bool(frame["is_demo"].any()) for frame in tables.values() if "is_demo" in frame),
         warnings=tuple(_located(check.warnings)),
     )
