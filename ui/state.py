@@ -7,14 +7,16 @@ keeps it), then from the default; whatever is chosen is written back to both.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from urllib.parse import urlencode
 
 import streamlit as st
 
 from config import settings
 from i18n import LANGUAGES
+from views.choices import LIST_SEPARATOR, Choice
 
-LIST_SEPARATOR = ","
+EARLIEST_AS_OF = date(2020, 1, 1)  # the programme's first baseline
 
 
 def language() -> str:
@@ -90,6 +92,34 @@ def radio(
     )
     remember(**{name: chosen})
     return chosen
+
+
+def as_of() -> date | None:
+    """?asof=2025-06-30: the store as it stood at the end of that day; None (or a bad date) means now."""
+    raw = st.query_params.get("asof") or st.session_state.get("view:asof")
+    try:
+        chosen = date.fromisoformat(raw) if raw and len(raw) == 10 else None
+    except ValueError:
+        chosen = None
+    if chosen is not None and not (EARLIEST_AS_OF <= chosen < date.today()):
+        chosen = None  # before any data, or today and later: that is simply now
+    remember(asof=chosen.isoformat() if chosen else None)
+    return chosen
+
+
+def params() -> dict[str, str]:
+    """The URL's parameters now (what a page's choices are resolved from)."""
+    return st.query_params.to_dict()
+
+
+def choose(
+    name: str, choice: Choice, label: str, format_func: Callable = str, where: object = st, widget: str = "select"
+) -> str:
+    """A widget for one of a page's choices (views/pages.py): its options, its default, bound to the URL."""
+    if choice.multiple:
+        return LIST_SEPARATOR.join(multiselect(label, choice.options, name, choice.default, format_func, where))
+    draw = radio if widget == "radio" else select
+    return draw(label, choice.options, name, choice.default[0] if choice.default else "", format_func, where)
 
 
 def query_string() -> str:
