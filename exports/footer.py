@@ -10,9 +10,10 @@ def source_line(chart: ChartExport, lang: str | None = None) -> str:
     """'Lähde: a.csv · Tiedot ladattu 23.11.2026 · Esimerkkiaineisto — ei virallista dataa'."""
     lang = lang or chart.lang
     parts = []
-    if chart.sources:
-        key = "exports.sources" if len(chart.sources) > 1 else "exports.source"
-        parts.append(f"{t(key, lang)}: {', '.join(chart.sources)}")
+    cited = chart.source_titles(lang)
+    if cited:
+        key = "exports.sources" if len(cited) > 1 else "exports.source"
+        parts.append(f"{t(key, lang)}: {'; '.join(cited)}")
     if chart.data_date:
         parts.append(t("exports.loaded", lang, date=chart.data_date))
     if chart.is_demo:

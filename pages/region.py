@@ -26,4 +26,4 @@ for left, right in zip(charts[::2], [*charts[1::2], *[None] * (len(charts) % 2)]
             st.subheader(chart.title)
             widgets.chart(chart.figure, chart.summary, observations_table(chart.data, names, lang), lang, key=chart.key)
             widgets.export_buttons(chart, key=chart.key)
-widgets.source_footer(data.ingests()["loaded_at"].max(), lang)
+widgets.source_footer(data.ingests()["loaded_at"].max(), lang, charts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 import pandas as pd
@@ -80,7 +81,11 @@ def chart(fig: go.Figure, summary: str, table: pd.DataFrame, lang: str, key: str
             st.dataframe(table, hide_index=True, width="stretch")
 
 
-def source_footer(loaded_at: object, lang: str) -> None:
+def source_footer(loaded_at: object, lang: str, charts: Sequence[ChartExport] = ()) -> None:
+    """The page's 'Lähteet': every document its charts rest on, by title, and when data were loaded."""
+    cited = list(dict.fromkeys(title for chart in charts for title in chart.source_titles(lang)))
+    if cited:
+        st.caption(f"**{t('app.sources_shown', lang)}:** " + "; ".join(plain(title) for title in cited))
     loaded = fmt.day(pd.Timestamp(loaded_at).date(), lang) if pd.notna(loaded_at) else "–"  # nothing loaded yet
     st.caption(t("app.source_line", lang, loaded=loaded))
 
