@@ -83,9 +83,7 @@ def wait_healthy(url: str, process: subprocess.Popen, what: str, timeout_s: floa
 def nginx(replicas: list[int], workdir: Path) -> Iterator[tuple[str, Path]]:
     """Debian's nginx running the deploy config in front of `replicas`; yields its URL and access log."""
     if not Path(NGINX).is_file():
-        raise RuntimeError(
-            f"nginx is missing at {NGINX}: install Debian's package as root (apt-get install nginx-light)"
-        )
+        raise RuntimeError(f"nginx is missing at {NGINX}: install Debian's package as root (apt-get install nginx)")
     workdir.mkdir(parents=True, exist_ok=True)
     port = page.free_port()
     (workdir / "site.conf").write_text(site_config(port, replicas), encoding="utf-8")
