@@ -27,6 +27,7 @@ import pyarrow.csv as pacsv
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from domain import NATIONAL  # noqa: E402
 from loaders import reference, sotkanet_rows  # noqa: E402
 from loaders.demo import build_demo  # noqa: E402
 from loaders.ingest import ingest_files  # noqa: E402
@@ -38,7 +39,6 @@ CODE = "care_guarantee_7day_share"
 SOTKANET_ID = 2676  # this indicator's Sotkanet id (unverified in data/reference, so mapped here)
 YEARS = 35
 GENDERS = ("total", "male", "female")
-NATIONAL = "358"
 
 
 def sotkanet_areas() -> tuple[list[str], list[str]]:

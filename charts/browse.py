@@ -6,8 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.theme import ACTUAL, AREA_COLOURS, base_layout
+from domain.periods import end
 from i18n import fmt, t
-from metrics.periods import end
 
 MAX_BARS = 25
 

@@ -6,9 +6,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.theme import ACTUAL, BASELINE, TARGET, base_layout
+from domain.periods import end
 from i18n import fmt, t
 from metrics.headline import Headline
-from metrics.periods import end
 
 
 def point_hover(row: pd.Series, lang: str) -> str:

@@ -10,8 +10,9 @@ from plotly.subplots import make_subplots
 
 from charts.headline import point_hover
 from charts.theme import ACTUAL, NATIONAL, PATH, VERDICT_STYLE, base_layout
+from domain import NATIONAL as WHOLE_COUNTRY
+from domain.periods import end
 from i18n import t
-from metrics.periods import end
 from metrics.trajectory import Goal
 
 COLUMNS = 5
@@ -33,7 +34,7 @@ def multiples_figure(goal: Goal, actuals: pd.DataFrame, panels: pd.DataFrame, la
         vertical_spacing=0.09,
         horizontal_spacing=0.02,
     )
-    national = actuals[actuals["region_code"] == "358"].dropna(subset=["value"])
+    national = actuals[actuals["region_code"] == WHOLE_COUNTRY].dropna(subset=["value"])
     path_x = [end(goal.baseline_period), end(goal.target_period)]
     for i, panel in enumerate(panels.itertuples()):
         row, col = i // COLUMNS + 1, i % COLUMNS + 1

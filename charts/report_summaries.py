@@ -6,9 +6,10 @@ from collections import Counter
 
 import pandas as pd
 
+from domain.programme import Status
 from i18n import fmt, t
 from metrics.changes import Change, ChangeKind, Digest
-from metrics.reports import Status, previous_quarter
+from metrics.reports import previous_quarter
 
 
 def investment_name(code: str, lang: str) -> str:

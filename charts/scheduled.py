@@ -7,8 +7,8 @@ import plotly.graph_objects as go
 
 from charts.headline import point_hover
 from charts.theme import ACTUAL, TARGET, base_layout
+from domain.periods import end
 from i18n import fmt, t
-from metrics.periods import end
 
 
 def scheduled_figure(actuals: pd.DataFrame, targets: pd.DataFrame, unit: str, lang: str) -> go.Figure:

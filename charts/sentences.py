@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from domain.periods import end
 from i18n import fmt, t
-from metrics.periods import end
 from metrics.trajectory import Assessment, Goal, Verdict
 
 

@@ -6,8 +6,8 @@ import re
 
 import pandas as pd
 
+from domain.periods import sort_key
 from i18n import fmt, t
-from metrics.periods import sort_key
 
 
 def series_table(actuals: pd.DataFrame, lang: str) -> pd.DataFrame:

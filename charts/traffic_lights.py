@@ -14,8 +14,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.theme import FONT, GRID, INK
+from domain.programme import Status
 from i18n import t
-from metrics.reports import Direction, Status
+from metrics.reports import Direction
 
 BACKGROUND = "#ffffff"
 COLOURS = {

@@ -9,12 +9,11 @@ import plotly.graph_objects as go
 
 from charts.headline import point_hover
 from charts.theme import AREA_COLOURS, MUTED, NATIONAL, PATH, TARGET, base_layout
+from domain import NATIONAL as NATIONAL_CODE
+from domain.periods import end
+from domain.periods import kind as grain_of
 from i18n import fmt, t
-from metrics.periods import end
-from metrics.periods import kind as grain_of
 from metrics.trajectory import Assessment, Goal
-
-NATIONAL_CODE = "358"
 
 
 def _actual_traces(fig: go.Figure, rows: pd.DataFrame, name: str, colour: str, lang: str, dash: str = "solid") -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from metrics.periods import canonical
+from domain.periods import canonical
 from store.batch import LoadErrors, Problem
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")

@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
+from domain.periods import kind
+from domain.programme import INVESTMENTS, PILLAR_LEVEL, PROGRAMME, pillar_of
 from loaders.checks import Checker
 from loaders.reference import lookups
-from metrics.periods import kind
-from metrics.reports import DIMENSIONS, INVESTMENTS, PILLAR_LEVEL, Status, pillar_of
 
 # table → (required columns, optional columns); each required set names a column no other table has.
 COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -31,78 +31,6 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 Rows = Iterable[tuple[int, dict[str, str]]]  # as in loaders/template.py (which imports this module)
 Label = Callable[[str], str]
-
-# Words as written in the reports (003: legend of the Pillar 4 and Osaamiskeskus matrices), then sv and en.
-STATUS_WORDS: dict[str, Status] = {
-    **dict.fromkeys(
-        (
-            "hanke etenee suunnitellusti",
-            "etenee suunnitellusti",
-            "suunnitellusti",
-            "vihreä",
-            "on track",
-            "project progressing as planned",
-            "green",
-            "enligt plan",
-            "grön",
-            "on_track",
-        ),
-        Status.ON_TRACK,
-    ),
-    **dict.fromkeys(
-        (
-            "seurattava",
-            "keltainen",
-            "to be monitored",
-            "needs monitoring",
-            "monitor",
-            "yellow",
-            "bevakas",
-            "gul",
-        ),
-        Status.MONITOR,
-    ),
-    **dict.fromkeys(
-        (
-            "edellyttää nopeita toimenpiteitä",
-            "nopeita toimenpiteitä",
-            "punainen",
-            "needs quick action",
-            "requires rapid action",
-            "quick action",
-            "quick_action",
-            "red",
-            "kräver snabba åtgärder",
-            "röd",
-        ),
-        Status.QUICK_ACTION,
-    ),
-    **dict.fromkeys(
-        ("ei raportoitava", "not reported", "nothing to report", "not_reported", "inget att rapportera"),
-        Status.NOT_REPORTED,
-    ),
-}
-# What a problem lists as expected: the documents' words, then English.
-SHOWN_STATUS_WORDS = (
-    "Hanke etenee suunnitellusti", "Seurattava", "Edellyttää nopeita toimenpiteitä", "Ei raportoitava",
-    "on track", "to be monitored", "needs quick action", "not reported",
-)  # fmt: skip
-SHOWN_DIMENSION_WORDS = (
-    "Aikataulu", "Kustannukset", "Tuotosten laatu", "Tuotosten laajuus", "Henkilöstö", "Riskit", "Hyödyt",
-)  # fmt: skip
-# Dimension names as in traffic_light_schema.csv (fi), with sv and en and our codes.
-DIMENSION_WORDS: dict[str, str] = {
-    **{code: code for code in DIMENSIONS},
-    "aikataulu": "schedule", "tidsplan": "schedule",
-    "kustannukset": "costs", "kostnader": "costs",
-    "tuotosten laatu": "output_quality", "quality of outputs": "output_quality", "output quality": "output_quality",
-    "resultatens kvalitet": "output_quality",
-    "tuotosten laajuus": "output_scope", "scope of outputs": "output_scope", "output scope": "output_scope",
-    "resultatens omfattning": "output_scope",
-    "henkilöstö": "staff", "staffing": "staff", "personal": "staff",
-    "riskit": "risks", "risker": "risks",
-    "hyödyt": "benefits", "nytta": "benefits",
-}  # fmt: skip
 
 
 def _words(options: tuple[str, ...]) -> str:
@@ -145,12 +73,12 @@ def status_reports(check: Checker, rows: Rows, label: Label, comma_decimals: boo
         region = _region(check, row, label("region"), cell["region"])
         investment = _investment(check, row, label("investment"), cell["investment"])
         pillar = _pillar(check, row, label("pillar"), cell.get("pillar", ""), investment)
-        dimension = DIMENSION_WORDS.get(cell["dimension"].strip().lower())
+        dimension = PROGRAMME.dimension_of(cell["dimension"])
         if dimension is None:
-            check.problem(row, label("dimension"), "one of " + _words(SHOWN_DIMENSION_WORDS), cell["dimension"])
-        status = STATUS_WORDS.get(" ".join(cell["status"].lower().split()))
+            check.problem(row, label("dimension"), "one of " + _words(PROGRAMME.shown_dimensions()), cell["dimension"])
+        status = PROGRAMME.status_of(cell["status"])
         if status is None:
-            check.problem(row, label("status"), "one of " + _words(SHOWN_STATUS_WORDS), cell["status"])
+            check.problem(row, label("status"), "one of " + _words(PROGRAMME.shown_statuses()), cell["status"])
         check.unique(seen, (period, region, investment, dimension), row, label("dimension"))
         out.append(
             (

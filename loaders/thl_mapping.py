@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from domain import NATIONAL
 from loaders.checks import Checker
 from loaders.reference import lookups
 from store.tables import LOADER_COLUMNS
@@ -85,7 +86,7 @@ def observations(check: Checker, mapping: Mapping, rows: Iterable[LongRow], labe
         if mapping.filter and cells.get(mapping.filter[0]) != mapping.filter[1]:
             continue
         region = cells[mapping.region_dimension]
-        code = "358" if region == mapping.whole_country else ours.regions.get(region.strip().lower())
+        code = NATIONAL if region == mapping.whole_country else ours.regions.get(region.strip().lower())
         if code is None:
             unmapped.setdefault(region, [row, 0])[1] += 1
         raw_period = cells[mapping.period_dimension]

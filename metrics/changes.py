@@ -13,7 +13,7 @@ from enum import StrEnum
 
 import pandas as pd
 
-from metrics.periods import end, sort_key
+from domain.periods import end, sort_key
 from metrics.reports import (
     DIMENSIONS,
     Direction,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from metrics.periods import sort_key
+from domain.periods import sort_key
 
 
 @dataclass(frozen=True)

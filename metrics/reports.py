@@ -12,14 +12,8 @@ from enum import StrEnum
 
 import pandas as pd
 
-from metrics.periods import end, sort_key
-
-
-class Status(StrEnum):
-    ON_TRACK = "on_track"  # Hanke etenee suunnitellusti (green)
-    MONITOR = "monitor"  # Seurattava (yellow)
-    QUICK_ACTION = "quick_action"  # Edellyttää nopeita toimenpiteitä (red)
-    NOT_REPORTED = "not_reported"  # Ei raportoitava: a status someone gave, not missing data
+from domain.periods import end, sort_key
+from domain.programme import DIMENSIONS, PROJECT_END, PROJECT_START, Status
 
 
 class Direction(StrEnum):
@@ -35,18 +29,9 @@ class Pace(StrEnum):
     UNKNOWN = "unknown"  # nothing realised reported
 
 
-DIMENSIONS = ("schedule", "costs", "output_quality", "output_scope", "staff", "risks", "benefits")
-INVESTMENTS = ("P4I1", "P4I2", "P4I3", "P4I4", "P3_TYOKYKY", "P3_IPS")
-PILLAR_LEVEL = ("P3", "P4")  # budget rows for a whole pillar, e.g. its coordination
 SEVERITY = {Status.ON_TRACK: 0, Status.MONITOR: 1, Status.QUICK_ACTION: 2}
-PROJECT_START = date(2023, 1, 1)
-PROJECT_END = date(2025, 12, 31)
 PACE_TOLERANCE = 10.0  # percentage points between money spent and time elapsed
 KEY = ["region_code", "investment", "dimension"]
-
-
-def pillar_of(investment: str) -> str:
-    return investment[:2]
 
 
 def previous_quarter(period: str) -> str:

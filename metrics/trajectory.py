@@ -9,7 +9,7 @@ from enum import StrEnum
 
 import pandas as pd
 
-from metrics.periods import canonical, end, sort_key
+from domain.periods import canonical, end, sort_key
 
 DAYS_PER_YEAR = 365.25
 # Float noise of the fit must not turn "exactly at the target" into a miss; far below any shown decimal.

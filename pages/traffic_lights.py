@@ -4,8 +4,8 @@ import streamlit as st
 
 from charts.report_summaries import dimension_name, investment_name, streak_lines
 from charts.traffic_lights import legend_lines
+from domain.programme import DIMENSIONS
 from i18n import fmt, t
-from metrics.reports import DIMENSIONS
 from ui import cache, state, widgets
 from views.reports import light_choices, lights_view, names
 

@@ -13,9 +13,12 @@ FORBIDDEN = {
     "metrics": {"streamlit", "duckdb", "plotly", "requests", "store", "loaders", "charts", "ui", "exports"},
     "charts": {"streamlit", "duckdb", "store", "loaders", "ui", "exports"},
     "exports": {"streamlit", "duckdb", "store", "loaders", "ui"},
-    "loaders": {"streamlit", "duckdb", "plotly", "charts", "exports", "ui"},
+    "loaders": {"streamlit", "duckdb", "plotly", "metrics", "charts", "exports", "ui", "views", "tools"},
     "store": {"streamlit", "plotly", "loaders", "metrics", "charts", "exports", "ui"},
     "views": {"streamlit", "duckdb", "loaders", "ui"},
+    "domain": {"streamlit", "duckdb", "plotly", "config", "store", "loaders", "metrics", "charts", "exports", "ui"}
+    | {"views", "i18n", "tools"},
+    "tools": {"streamlit", "duckdb", "plotly", "charts", "exports", "ui", "views"},
     "i18n": {"streamlit", "duckdb", "plotly", "store", "loaders", "metrics", "charts", "exports", "ui"},
 }
 SOURCE_DIRS = (
@@ -30,6 +33,8 @@ SOURCE_DIRS = (
     "exports",
     "store",
     "i18n",
+    "domain",
+    "tools",
 )
 # The export CLI is a composition root: it rebuilds views from a query string.
 ROOTS = {"exports/__main__.py"}
@@ -59,6 +64,13 @@ def test_imports_point_down(package: str) -> None:
         if name in FORBIDDEN[package]
     ]
     assert offenders == []
+
+
+def test_the_layer_test_catches_a_broken_rule(tmp_path: Path) -> None:
+    upward = tmp_path / "bad.py"
+    upward.write_text("import streamlit\nfrom store.db import connect_readonly\nfrom . import sibling\n")
+    assert set(imported_roots(upward)) == {"streamlit", "store"}
+    assert {"streamlit", "store"} <= FORBIDDEN["metrics"] and {"streamlit", "store"} <= FORBIDDEN["domain"]
 
 
 def test_only_store_db_imports_duckdb() -> None:

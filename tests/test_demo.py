@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from loaders import demo_series
 from loaders.demo import build_demo
 from store import db, queries
 from tests.conftest import DEMO_DIR
+from tools import demo_series
 
 
 def test_building_twice_gives_the_same_contents(demo_db: Path, tmp_path: Path) -> None:

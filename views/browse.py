@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from charts.browse import browse_figure
+from domain.periods import sort_key
 from exports.spec import ChartExport, NativeChart
 from i18n import fmt, t
-from metrics.periods import sort_key
 from views import Data
 from views.overview import data_date
 

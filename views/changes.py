@@ -20,11 +20,12 @@ from charts.traffic_lights import (
     completeness_figure,
     completeness_label,
 )
+from domain.programme import INVESTMENTS
 from exports.spec import ChartExport, NativeTable
 from i18n import fmt, t
 from metrics.changes import Digest, digest, indicator_crossing
 from metrics.headline import headline
-from metrics.reports import INVESTMENTS, completeness, last_reported, missing_cells, previous_quarter
+from metrics.reports import completeness, last_reported, missing_cells, previous_quarter
 from metrics.trajectory import Goal
 from views import Data
 from views.overview import data_date

@@ -16,9 +16,9 @@ from charts.report_summaries import (
     investment_name,
     progress_summary,
 )
+from domain.periods import sort_key
 from exports.spec import NativeChart
 from i18n import fmt, t
-from metrics.periods import sort_key
 from metrics.reports import (
     DIMENSIONS,
     INVESTMENTS,

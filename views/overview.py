@@ -9,13 +9,12 @@ import pandas as pd
 from charts.headline import headline_figure
 from charts.summaries import headline_summary
 from charts.tables import series_table
+from domain import NATIONAL
+from domain.periods import sort_key
 from exports.spec import ChartExport, NativeChart
 from i18n import fmt, t
 from metrics.headline import Headline, headline
-from metrics.periods import sort_key
 from views import Data
-
-NATIONAL = "358"
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from charts.scheduled import scheduled_figure
+from domain.periods import sort_key
 from exports.spec import ChartExport, NativeChart
 from i18n import fmt, t
-from metrics.periods import sort_key
 from views import Data
 from views.overview import data_date
 from views.trajectory import trajectories, trajectory_chart

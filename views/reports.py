@@ -24,14 +24,13 @@ from charts.traffic_lights import (
     legend_lines,
     traffic_light_figure,
 )
+from domain.programme import DIMENSIONS, INVESTMENTS
 from exports.spec import ChartExport, NativeTable
 from i18n import fmt, t
-from metrics.reports import DIMENSIONS, INVESTMENTS, expected_investments, grid_cells, history
+from metrics.reports import expected_investments, grid_cells, history
 from views import Data
 from views.overview import data_date
 
-NATIONAL = "358"
-PREFERRED_AREA = "18"  # Keski-Pohjanmaa: the documents give its realised costs (000)
 FULL_LIST = 10_000
 
 

@@ -12,15 +12,14 @@ from charts.sentences import verdict_sentence
 from charts.theme import VERDICT_STYLE
 from charts.tile_map import tile_map_figure
 from charts.trajectory import trajectory_figure
+from domain import NATIONAL
+from domain.periods import sort_key
 from exports.spec import ChartExport, NativeChart
 from i18n import fmt, t
 from metrics.headline import final_targets
-from metrics.periods import sort_key
 from metrics.trajectory import Assessment, Goal, assess
 from views import Data
 from views.overview import data_date
-
-NATIONAL = "358"
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from charts.traffic_lights import (
     legend_lines,
     traffic_light_figure,
 )
-from metrics.reports import Status
+from domain.programme import Status
 
 
 @pytest.mark.parametrize(

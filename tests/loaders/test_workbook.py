@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from loaders import formats, make_template
+from loaders import formats
 from store.batch import LoadErrors
+from tools import make_template
 
 HEADER = ["indicator", "region", "period", "value", "gender", "source_doc", "note", "is_demo"]
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from domain.programme import DIMENSIONS
 from metrics.changes import ChangeKind, digest, target_crossing
 from metrics.reports import (
-    DIMENSIONS,
     Direction,
     Pace,
     completeness,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from loaders import demo_lights
 from tests.conftest import DEMO_DIR
+from tools import demo_lights
 
 
 def test_generated_files_are_what_the_generator_writes(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Build the blank Excel template data/templates/template.xlsx: python -m loaders.make_template."""
+"""Build the blank Excel template data/templates/template.xlsx: python -m tools.make_template."""
 
 from __future__ import annotations
 

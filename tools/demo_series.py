@@ -4,7 +4,7 @@ The documents give national values and a few Keski-Pohjanmaa figures only; these
 the areas so every page has something to draw. They are example data, never official:
 every row says is_demo=yes, and the app and exports say so on screen.
 
-Regenerate with `python -m loaders.demo_series` (the output is committed and byte-stable).
+Regenerate with `python -m tools.demo_series` (the output is committed and byte-stable).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import csv
 import random
 from pathlib import Path
 
+from domain import NATIONAL
 from loaders.reference import REFERENCE_DIR
 
 OUT = REFERENCE_DIR.parent / "demo" / "generated_series.csv"
@@ -51,7 +52,7 @@ def rows() -> list[list[str]]:
         if last_national:
             national = NATIONAL_CARE_GUARANTEE if falls else _series(rng, start, slope, None)
             for period, value in zip(QUARTERS, national, strict=True):
-                out.append([indicator, "358", period, f"{value}", "yes"])
+                out.append([indicator, NATIONAL, period, f"{value}", "yes"])
                 if period == last_national:
                     break
         for area in areas:

@@ -6,7 +6,7 @@ something to show. They include "Ei raportoitava" statuses, missing rows, and tw
 reporting in the last quarter. Progress is generated for the quarters around the real 2024Q3
 values (never for 2024Q3 itself), rising towards them and on from them.
 
-Regenerate with `python -m loaders.demo_lights` (the output is committed and byte-stable).
+Regenerate with `python -m tools.demo_lights` (the output is committed and byte-stable).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import csv
 import random
 from pathlib import Path
 
-from loaders.reference import REFERENCE_DIR
+from domain.programme import PROGRAMME, REFERENCE_DIR, Status
 
 DEMO_DIR = REFERENCE_DIR.parent / "demo"
 STATUS_OUT = DEMO_DIR / "generated_status.csv"
@@ -24,21 +24,8 @@ REAL_PROGRESS = DEMO_DIR / "progress_documents.csv"
 SEED = 20240930
 QUARTERS = ["2023Q3", "2023Q4", "2024Q1", "2024Q2", "2024Q3", "2024Q4", "2025Q1", "2025Q2"]
 REAL_QUARTER = "2024Q3"
-DIMENSIONS = [
-    "Aikataulu",
-    "Kustannukset",
-    "Tuotosten laatu",
-    "Tuotosten laajuus",
-    "Henkilöstö",
-    "Riskit",
-    "Hyödyt",
-]
-GREEN, YELLOW, RED, NONE = (
-    "Hanke etenee suunnitellusti",
-    "Seurattava",
-    "Edellyttää nopeita toimenpiteitä",
-    "Ei raportoitava",
-)
+DIMENSIONS = list(PROGRAMME.shown_dimensions())  # the documents' Finnish words
+GREEN, YELLOW, RED, NONE = (PROGRAMME.status_words[status][0] for status in Status)
 P4 = ["P4I1", "P4I2", "P4I3", "P4I4"]
 # Pillar 3 participants as in 003's tables (regions.csv in the domain notes).
 P3 = {
