@@ -7,6 +7,7 @@ from exports import images
 from i18n import t
 from store.db import StoreMissing
 from ui import auth, cache, state, widgets
+from views.pages import DEFAULT_PAGE, PAGES
 
 st.set_page_config(page_title="RRP", page_icon="📈", layout="wide")
 lang = state.language()
@@ -18,48 +19,18 @@ except StoreMissing:
     st.stop()
 
 widgets.language_picker(lang)
-# One list per audience; url_path is the page's address in shareable links.
-leadership = [
-    st.Page(
-        "pages/overview.py",
-        title=t("nav.overview", lang),
-        icon=":material/dashboard:",
-        url_path="yleiskuva",
-        default=True,
-    ),
-    st.Page("pages/indicator.py", title=t("nav.indicator", lang), icon=":material/timeline:", url_path="indikaattori"),
-    st.Page("pages/region.py", title=t("nav.region", lang), icon=":material/place:", url_path="alue"),
-]
-coordinators: list = [
-    st.Page(
-        "pages/traffic_lights.py",
-        title=t("nav.traffic_lights", lang),
-        icon=":material/traffic:",
-        url_path="liikennevalot",
-    ),
-    st.Page("pages/progress.py", title=t("nav.progress", lang), icon=":material/trending_up:", url_path="edistyminen"),
-    st.Page("pages/finance.py", title=t("nav.finance", lang), icon=":material/payments:", url_path="talous"),
-    st.Page(
-        "pages/investment.py", title=t("nav.investment", lang), icon=":material/account_tree:", url_path="investointi"
-    ),
-    st.Page("pages/reporting.py", title=t("nav.reporting", lang), icon=":material/fact_check:", url_path="raportointi"),
-    st.Page("pages/changes.py", title=t("nav.changes", lang), icon=":material/notifications:", url_path="muutokset"),
-]
-analysts: list = [
-    st.Page("pages/browse.py", title=t("nav.browse", lang), icon=":material/search:", url_path="selaa"),
-    st.Page("pages/deck.py", title=t("nav.deck", lang), icon=":material/slideshow:", url_path="esitys"),
-]
-if auth.admin_configured():  # without an admin secret the app is read-only: no upload page at all
-    analysts.append(
-        st.Page("pages/upload.py", title=t("nav.upload", lang), icon=":material/upload_file:", url_path="lataa")
+AUDIENCES = ("leadership", "coordinators", "analysts")  # navigation sections, in this order
+sections: dict[str, list] = {audience: [] for audience in AUDIENCES}
+for spec in PAGES:
+    # Without an admin secret the app is read-only: no upload page at all (admin pages sit with the analysts).
+    if spec.audience == "admin" and not auth.admin_configured():
+        continue
+    page = st.Page(
+        spec.file, title=t(spec.title_key, lang), icon=spec.icon, url_path=spec.url_path, default=spec.default
     )
-sections = {
-    t("nav.section_leadership", lang): leadership,
-    t("nav.section_coordinators", lang): coordinators,
-    t("nav.section_analysts", lang): analysts,
-}
-current = st.navigation({name: pages for name, pages in sections.items() if pages})
-st.session_state["page_path"] = current.url_path or "yleiskuva"  # exports' permalinks; "" is the default page
+    sections["analysts" if spec.audience == "admin" else spec.audience].append(page)
+current = st.navigation({t(f"nav.section_{name}", lang): pages for name, pages in sections.items() if pages})
+st.session_state["page_path"] = current.url_path or DEFAULT_PAGE  # exports' permalinks; "" is the default page
 current.run()
 if settings().export_warm_up:  # once per process, after this run: the first PNG then costs what the next does
     images.start_in_background(settings().browser_path)

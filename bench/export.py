@@ -23,7 +23,7 @@ from config import ROOT, settings
 from exports import deck, images
 from loaders.demo import build_demo
 from store.db import connect_readonly
-from store.queries import Reader
+from store.reader import Reader
 from views import registry
 
 VIEW = "yleiskuva?lang=fi"

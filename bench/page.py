@@ -30,24 +30,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import query  # noqa: E402
+from tests.e2e.test_every_page import CHARTS  # noqa: E402
+from views.pages import PAGES as TABLE  # noqa: E402
 
 CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
 SERVER_FLAGS = ["--server.headless", "true", "--server.address", "127.0.0.1"]  # loopback only
 DRAWN = "n => document.querySelectorAll(\"[data-testid='stPlotlyChart'] svg.main-svg\").length >= n"
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
-PAGES = {  # url_path → charts drawn (app.py); the upload page needs an admin secret and is left out
-    "": 3,
-    "indikaattori": 1,
-    "alue": 4,
-    "liikennevalot": 1,
-    "edistyminen": 1,
-    "talous": 1,
-    "investointi": 3,
-    "raportointi": 1,
-    "muutokset": 0,
-    "selaa": 1,
-    "esitys": 0,
+PAGES = {  # url_path → charts drawn on the demo store (the page table; the admin-only upload page is left out)
+    ("" if spec.default else spec.url_path): CHARTS[spec.url_path] for spec in TABLE if spec.audience != "admin"
 }
 MINIMAL_APP = '''"""The floor: one Plotly line chart, nothing else."""
 import plotly.graph_objects as go

@@ -44,6 +44,20 @@ VERDICT_STYLE: dict[str, tuple[str, str]] = {
     "off_track": ("■", "#b42318"),
     "not_judged": ("○", "#57606a"),
 }
+# After the deadline (metrics.outcome): the same rule, one shape per state. The outcome at the deadline and
+# what happened since are shown side by side, so each family has its own distinct shapes.
+OUTCOME_STYLE: dict[str, tuple[str, str]] = {
+    "met": ("✔", "#14532d"),
+    "missed": ("✖", "#b42318"),
+    "no_data": ("○", "#57606a"),
+}
+SINCE_STYLE: dict[str, tuple[str, str]] = {
+    "held": ("●", "#15803d"),
+    "slipped": ("▼", "#8a4b00"),
+    "reached_later": ("▲", "#3f6212"),
+    "still_short": ("■", "#b42318"),
+    "no_later_data": ("◌", "#57606a"),
+}
 AREA_COLOURS = ("#1f4e79", "#b45309", "#0f766e", "#7e22ce", "#be123c", "#4d7c0f", "#1d4ed8", "#9a3412")
 NATIONAL = "#6b7280"
 PATH = "#374151"

@@ -15,7 +15,7 @@ from exports import datafiles, deck, images
 from exports.spec import ChartExport
 from i18n import LANGUAGES
 from store.db import StoreMissing, connect_readonly
-from store.queries import Reader
+from store.reader import Reader
 from views import registry
 
 WRITERS = {

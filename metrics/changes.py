@@ -14,6 +14,7 @@ from enum import StrEnum
 import pandas as pd
 
 from domain.periods import end, sort_key
+from metrics.outcome import lost_after_reaching
 from metrics.reports import (
     DIMENSIONS,
     Direction,
@@ -29,6 +30,7 @@ JUMP = 15.0  # percentage points of progress in one quarter worth mentioning
 
 class ChangeKind(StrEnum):
     STOPPED_REPORTING = "stopped_reporting"  # no information at all is the worst news
+    TARGET_SLIPPED = "target_slipped"  # after the deadline, fell below a target it had reached
     TARGET_LOST = "target_lost"
     LIGHT_RED = "light_red"  # turned "needs quick action"
     TARGET_REACHED = "target_reached"
@@ -90,8 +92,30 @@ def target_crossing(
     return Change(kind, None, None, (), float(before), float(after), code, target=target)
 
 
+def target_slipped(goal: Goal, actuals: pd.DataFrame, period: str) -> Change | None:
+    """Once the target period has passed: the last value up to `period` fell below a target it had reached.
+
+    Reached means met at the deadline (metrics.outcome's value at the deadline) or by a later value.
+    """
+    if end(period) <= end(goal.target_period):
+        return None
+    known = actuals.dropna(subset=["value"])
+    known = known[[end(p) <= end(period) for p in known["period"]]]
+    lost = lost_after_reaching(goal.target, goal.target_period, known, goal.higher_is_better)
+    if lost is None:
+        return None
+    before, after = lost
+    return Change(
+        ChangeKind.TARGET_SLIPPED, None, None, (), before.value, after.value, goal.indicator_code, target=goal.target
+    )
+
+
 def indicator_crossing(goal: Goal, actuals: pd.DataFrame, period: str) -> Change | None:
-    """The target crossed between the last two values up to the period; else the required path crossed."""
+    """A passed target lost after it was reached; else the target crossed between the last two values up to
+    the period; else the required path crossed."""
+    slipped = target_slipped(goal, actuals, period)
+    if slipped is not None:
+        return slipped
     crossed = target_crossing(goal.indicator_code, actuals, goal.target, goal.higher_is_better, period)
     if crossed is not None:
         return crossed

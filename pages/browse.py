@@ -5,30 +5,35 @@ import streamlit as st
 from charts.tables import source_table
 from i18n import t
 from ui import cache, state, widgets
-from views.browse import browse_chart, catalog
+from views.browse import catalog
+from views.pages import BY_PATH
 
 lang = state.language()
-data = cache.CachedData()
+data = cache.reader()
 
 st.title(t("trend.browse_title", lang))
 st.write(t("trend.browse_intro", lang))
 query = st.text_input(t("trend.search", lang), value=st.query_params.get("q", ""), key="w:q")
 state.remember(q=query or None)
 found = catalog(data, query, lang)
-if found.empty:
+choices = BY_PATH["selaa"].choices(state.params(), data)
+if found.empty or not choices["source"].options:
     st.info(t("trend.no_results", lang))
     st.stop()
 
-keys = [f"{row.dataset}:{row.indicator}" for row in found.itertuples()]
-titles = dict(zip(keys, found["title"], strict=True))
-chosen = state.select(t("trend.source_indicator", lang), keys, "source", keys[0], titles.get)
-entry = found.iloc[keys.index(chosen)]
+titles = dict(zip([f"{row.dataset}:{row.indicator}" for row in found.itertuples()], found["title"], strict=True))
+chosen = {
+    "q": query,
+    "source": state.choose("source", choices["source"], t("trend.source_indicator", lang), titles.get),
+}
+choices = BY_PATH["selaa"].choices(state.params(), data)  # the areas this indicator has
+entry = found.iloc[list(titles).index(chosen["source"])]
 rows = data.source_series(entry["dataset"], entry["indicator"])
 region_names = dict(zip(rows["region"], rows[f"region_{lang}"], strict=False))
-regions = list(region_names)
+chosen["areas"] = choices["areas"].pick(state.params().get("areas"))
 if rows["period"].nunique() > 1:
-    regions = state.multiselect(t("trend.choose_region", lang), regions, "areas", regions[:5], region_names.get)
-chart = browse_chart(data, entry, regions, lang, permalink=state.query_string())
+    chosen["areas"] = state.choose("areas", choices["areas"], t("trend.choose_region", lang), region_names.get)
+[chart] = cache.view(data, "selaa", chosen, lang)
 widgets.demo_banner(chart.is_demo, lang)
 widgets.chart(chart.figure, chart.summary, source_table(chart.data, lang), lang, key=chart.key)
 widgets.export_buttons(chart, key=chart.key)

@@ -5,20 +5,19 @@ import streamlit as st
 from charts.report_summaries import digest_title
 from i18n import fmt, t
 from ui import cache, state, widgets
-from views.changes import change_periods, changes_chart, changes_view
+from views.pages import BY_PATH
 
 lang = state.language()
-data = cache.CachedData()
+data = cache.reader()
 st.title(t("changes.title", lang))
 
-periods = change_periods(data)
-if not periods:
+choices = BY_PATH["muutokset"].choices(state.params(), data)
+if not choices["period"].options:
     st.info(t("reports.none", lang))
     st.stop()
-period = state.select(
-    t("reports.period", lang), periods, "period", periods[0], format_func=lambda p: fmt.period(p, lang)
-)
-changes = changes_view(data, lang, period)
+period = state.choose("period", choices["period"], t("reports.period", lang), lambda p: fmt.period(p, lang))
+shown = cache.view(data, "muutokset", {"period": period}, lang)
+changes = shown.changes
 widgets.demo_banner(changes.is_demo, lang)
 st.subheader(digest_title(period, lang))
 lines = changes.lines
@@ -29,5 +28,5 @@ st.caption(t("changes.path_note", lang))
 
 with st.expander(t("reports.table", lang)):
     st.dataframe({t("changes.title", lang): changes.all_lines}, hide_index=True)
-chart = changes_chart(data, changes, lang, state.query_string())
+chart = shown.chart
 widgets.export_buttons(chart, key=chart.key)

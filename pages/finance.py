@@ -5,24 +5,21 @@ import streamlit as st
 from i18n import fmt, t
 from metrics.reports import utilisation
 from ui import cache, state, widgets
-from views.money import finance_default, finance_view
+from views.pages import BY_PATH
 from views.reports import names
 
 lang = state.language()
-data = cache.CachedData()
+data = cache.reader()
 st.title(t("finance.title", lang))
 st.write(t("finance.intro", lang))
 
-areas = data.budget_areas()
-if not areas:
+choices = BY_PATH["talous"].choices(state.params(), data)
+if not choices["area"].options:
     st.info(t("reports.none", lang))
     st.stop()
 area_names = names(data, lang)
-area = state.select(
-    t("finance.area", lang), areas, "area", finance_default(areas), format_func=lambda c: area_names.get(c, c)
-)
-
-shown = finance_view(data, lang, area, permalink=state.query_string())
+area = state.choose("area", choices["area"], t("finance.area", lang), lambda c: area_names.get(c, c))
+shown = cache.view(data, "talous", {"area": area}, lang)
 chart, spend = shown.chart, shown.chart.data
 widgets.demo_banner(chart.is_demo, lang)
 st.caption(f"{t('finance.project', lang)}: {', '.join(spend['project'].unique())}")

@@ -5,33 +5,30 @@ import streamlit as st
 from charts.tables import observations_table
 from i18n import t
 from ui import cache, state, widgets
+from views.pages import BY_PATH
 
 lang = state.language()
-data = cache.CachedData()
-indicators = data.indicators()
+data = cache.reader()
 regions = data.regions()
 names = dict(zip(regions["region_code"], regions[f"name_{lang}"], strict=True))
-with_goals = [c for c in indicators["indicator_code"] if not data.targets(c).empty]
-short = dict(zip(indicators["indicator_code"], indicators[f"short_{lang}"], strict=True))
+short = dict(zip(data.indicators()["indicator_code"], data.indicators()[f"short_{lang}"], strict=True))
+choices = BY_PATH["indikaattori"].choices(state.params(), data)
 
 st.title(t("nav.indicator", lang))
 left, right = st.columns([2, 1])
-code = state.select(t("trend.indicator", lang), with_goals, "indicator", with_goals[0], short.get, where=left)
-mode = state.radio(
-    t("trend.mode", lang), ["single", "multiples"], "mode", "single", lambda m: t(f"trend.mode_{m}", lang), where=right
+code = state.choose("indicator", choices["indicator"], t("trend.indicator", lang), short.get, where=left)
+mode = state.choose(
+    "mode", choices["mode"], t("trend.mode", lang), lambda m: t(f"trend.mode_{m}", lang), where=right, widget="radio"
 )
-tr = cache.trajectories(data.version, code, lang)
-if tr.goal is None:
+chosen = {"indicator": code, "mode": mode, "regions": choices["regions"].pick(state.params().get("regions"))}
+if mode == "single":
+    chosen["regions"] = state.choose("regions", choices["regions"], t("trend.choose_region", lang), names.get)
+    st.caption(t("trend.national_reference", lang))
+charts = cache.view(data, "indikaattori", chosen, lang)
+if not charts:
     st.info(t("trend.no_goal", lang))
     st.stop()
-
-if mode == "single":
-    areas = list(regions.loc[regions["is_rrp_area"], "region_code"])
-    chosen = state.multiselect(t("trend.choose_region", lang), areas, "regions", ["18"], names.get)
-    st.caption(t("trend.national_reference", lang))
-    chart = cache.trajectory_chart(data.version, code, tuple(chosen), lang, state.query_string())
-else:
-    chart = cache.multiples_chart(data.version, code, lang, state.query_string())
+chart = charts[0]
 widgets.demo_banner(chart.is_demo, lang)
 widgets.chart(chart.figure, chart.summary, observations_table(chart.data, names, lang), lang, key=chart.key)
 widgets.export_buttons(chart, key=chart.key)

@@ -7,35 +7,23 @@ from charts.traffic_lights import legend_lines
 from i18n import fmt, t
 from metrics.reports import progress_comparison
 from ui import cache, state, widgets
-from views.money import investment_offered, investment_view
+from views.pages import BY_PATH
 from views.reports import names
 
 lang = state.language()
-data = cache.CachedData()
+data = cache.reader()
 st.title(t("investment_page.title", lang))
 st.write(t("investment_page.intro", lang))
 
-regions = data.regions()
 area_names = names(data, lang)
 left, right = st.columns(2)
-area = state.select(
-    t("reports.area", lang),
-    regions.loc[regions["is_rrp_area"], "region_code"].tolist(),
-    "area",
-    "18",
-    format_func=lambda c: area_names.get(c, c),
-    where=left,
+choices = BY_PATH["investointi"].choices(state.params(), data)
+area = state.choose("area", choices["area"], t("reports.area", lang), lambda c: area_names.get(c, c), where=left)
+choices = BY_PATH["investointi"].choices(state.params(), data)  # the investments this area reports
+investment = state.choose(
+    "investment", choices["investment"], t("reports.investment", lang), lambda c: investment_name(c, lang), where=right
 )
-offered = investment_offered(data, area)
-investment = state.select(
-    t("reports.investment", lang),
-    offered,
-    "investment",
-    offered[0],
-    format_func=lambda c: investment_name(c, lang),
-    where=right,
-)
-view = investment_view(data, lang, area, investment, permalink=state.query_string())
+view = cache.view(data, "investointi", {"area": area, "investment": investment}, lang)
 mine = view.progress
 widgets.demo_banner(
     view.lights.chart.is_demo or bool(mine["is_demo"].any()) or bool(view.budget and view.budget.chart.is_demo), lang

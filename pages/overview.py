@@ -4,15 +4,19 @@ import streamlit as st
 
 from i18n import fmt, t
 from ui import cache, state, widgets
+from views.pages import BY_PATH
 from views.trajectory import ranking_table
 
 lang = state.language()
-data = cache.CachedData()
-cards = cache.headline_cards(data.version, lang, state.query_string())
+data = cache.reader()
+choices = BY_PATH["yleiskuva"].choices(state.params(), data)
+code = choices["indicator"].pick(state.params().get("indicator"))
+shown = cache.view(data, "yleiskuva", {"indicator": code}, lang)
+cards = shown.cards
 
 st.title(t("overview.title", lang))
 st.write(t("overview.intro", lang))
-widgets.demo_banner(any(card.chart.is_demo for card in cards), lang)
+widgets.demo_banner(any(chart.is_demo for chart in shown.charts), lang)
 
 for column, card in zip(st.columns(len(cards)), cards, strict=True):
     head = card.head
@@ -39,8 +43,10 @@ for column, card in zip(st.columns(len(cards)), cards, strict=True):
 
 st.header(t("trend.ranking_title", lang))
 names = {card.indicator["indicator_code"]: card.name for card in cards}
-code = state.select(t("trend.indicator", lang), list(names), "indicator", next(iter(names)), names.get)
-for chart in cache.comparison_charts(data.version, code, lang, state.query_string()):
+chosen = state.choose("indicator", choices["indicator"], t("trend.indicator", lang), names.get)
+if chosen != code:
+    st.rerun()  # the cards above were drawn for the indicator in the URL; draw again with the new one
+for chart in shown.comparison:
     widgets.chart(chart.figure, chart.summary, ranking_table(chart.data, lang), lang, key=chart.key)
     widgets.export_buttons(chart, key=chart.key)
 

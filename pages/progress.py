@@ -5,33 +5,32 @@ import streamlit as st
 from charts.report_summaries import investment_name
 from i18n import fmt, t
 from ui import cache, state, widgets
-from views.money import progress_choices, progress_view
+from views.pages import BY_PATH
 
 lang = state.language()
-data = cache.CachedData()
+data = cache.reader()
 st.title(t("progress.title", lang))
 st.write(t("progress.intro", lang))
 
-investments, periods = progress_choices(data)
-if not investments:
+choices = BY_PATH["edistyminen"].choices(state.params(), data)
+if not choices["investment"].options:
     st.info(t("reports.none", lang))
     st.stop()
-
 left, right = st.columns(2)
-investment = state.select(
-    t("reports.investment", lang),
-    investments,
-    "investment",
-    investments[0],
-    format_func=lambda c: investment_name(c, lang),
-    where=left,
-)
-period = state.select(
-    t("reports.period", lang), periods, "period", periods[0], format_func=lambda p: fmt.period(p, lang), where=right
-)
-
-shown = progress_view(data, lang, investment, period, permalink=state.query_string())
-if shown is None:
+chosen = {
+    "investment": state.choose(
+        "investment",
+        choices["investment"],
+        t("reports.investment", lang),
+        lambda c: investment_name(c, lang),
+        where=left,
+    ),
+    "period": state.choose(
+        "period", choices["period"], t("reports.period", lang), lambda p: fmt.period(p, lang), where=right
+    ),
+}
+shown = cache.view(data, "edistyminen", chosen, lang)
+if not shown:
     st.info(t("reports.none", lang))
     st.stop()
 chart, compared = shown.chart, shown.chart.data

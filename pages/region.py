@@ -5,18 +5,18 @@ import streamlit as st
 from charts.tables import observations_table
 from i18n import t
 from ui import cache, state, widgets
-from views.region import region_charts
+from views.pages import BY_PATH
 
 lang = state.language()
-data = cache.CachedData()
+data = cache.reader()
 regions = data.regions()
-areas = list(regions.loc[regions["is_rrp_area"], "region_code"])
 names = dict(zip(regions["region_code"], regions[f"name_{lang}"], strict=True))
+choices = BY_PATH["alue"].choices(state.params(), data)
 
 st.title(t("trend.region_title", lang))
 st.write(t("trend.region_intro", lang))
-region = state.select(t("trend.region", lang), areas, "region", "18", names.get)
-charts = region_charts(data, region, lang, permalink=state.query_string())
+region = state.choose("region", choices["region"], t("trend.region", lang), names.get)
+charts = cache.view(data, "alue", {"region": region}, lang)
 widgets.demo_banner(any(chart.is_demo for chart in charts), lang)
 for left, right in zip(charts[::2], [*charts[1::2], None], strict=True):
     for column, chart in zip(st.columns(2), (left, right), strict=True):

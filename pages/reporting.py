@@ -4,21 +4,20 @@ import streamlit as st
 
 from i18n import fmt, t
 from ui import cache, state, widgets
-from views.changes import completeness_view, missing_view
+from views.changes import missing_view
+from views.pages import BY_PATH
 
 lang = state.language()
-data = cache.CachedData()
+data = cache.reader()
 st.title(t("reporting.title", lang))
 st.write(t("reporting.intro", lang))
 
-periods = data.status_periods()
-if not periods:
+choices = BY_PATH["raportointi"].choices(state.params(), data)
+if not choices["period"].options:
     st.info(t("reports.none", lang))
     st.stop()
-period = state.select(
-    t("reports.period", lang), periods[::-1], "period", periods[-1], format_func=lambda p: fmt.period(p, lang)
-)
-shown = completeness_view(data, lang, period, permalink=state.query_string())
+period = state.choose("period", choices["period"], t("reports.period", lang), lambda p: fmt.period(p, lang))
+shown = cache.view(data, "raportointi", {"period": period}, lang)
 chart = shown.chart
 widgets.demo_banner(chart.is_demo, lang)
 widgets.chart(chart.figure, chart.summary, shown.table, lang, key=chart.key)

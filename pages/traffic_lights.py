@@ -4,67 +4,49 @@ import streamlit as st
 
 from charts.report_summaries import dimension_name, investment_name, streak_lines
 from charts.traffic_lights import legend_lines
-from domain.programme import DIMENSIONS
 from i18n import fmt, t
 from ui import cache, state, widgets
-from views.reports import light_choices, lights_view, names
+from views.choices import resolve
+from views.pages import BY_PATH
+from views.reports import names
 
 lang = state.language()
-data = cache.CachedData()
+data = cache.reader()
 st.title(t("lights.title", lang))
 st.write(t("lights.intro", lang))
 
-choices = light_choices(data)
-periods, investments = choices.periods, choices.investments
-if not periods:
+if not data.status_periods():
     st.info(t("reports.none", lang))
     st.stop()
-
-mode = state.radio(
-    t("lights.mode", lang), ["grid", "history"], "mode", "grid", format_func=lambda m: t(f"lights.mode_{m}", lang)
+choices = BY_PATH["liikennevalot"].choices(state.params(), data)
+chosen = resolve(choices, state.params())
+chosen["mode"] = mode = state.choose(
+    "mode", choices["mode"], t("lights.mode", lang), lambda m: t(f"lights.mode_{m}", lang), widget="radio"
 )
 left, middle, right = st.columns(3)
-by, period, investment, dimension = "dimension", "", "", ""
+by = "dimension"
 if mode == "grid":
-    by = state.select(
-        t("lights.by", lang),
-        ["dimension", "investment"],
-        "by",
-        "dimension",
-        format_func=lambda b: t(f"lights.by_{b}", lang),
-        where=left,
+    chosen["by"] = by = state.choose(
+        "by", choices["by"], t("lights.by", lang), lambda b: t(f"lights.by_{b}", lang), where=left
     )
-    period = state.select(
-        t("reports.period", lang),
-        periods[::-1],
-        "period",
-        periods[-1],
-        format_func=lambda p: fmt.period(p, lang),
-        where=right,
+    chosen["period"] = state.choose(
+        "period", choices["period"], t("reports.period", lang), lambda p: fmt.period(p, lang), where=right
     )
 if mode == "history" or by == "dimension":
-    investment = state.select(
-        t("reports.investment", lang),
-        investments,
+    chosen["investment"] = state.choose(
         "investment",
-        investments[0],
-        format_func=lambda c: investment_name(c, lang),
+        choices["investment"],
+        t("reports.investment", lang),
+        lambda c: investment_name(c, lang),
         where=middle,
     )
 if mode == "history" or by == "investment":
-    dimension = state.select(
-        t("reports.dimension", lang),
-        list(DIMENSIONS),
-        "dimension",
-        DIMENSIONS[0],
-        format_func=lambda d: dimension_name(d, lang),
+    chosen["dimension"] = state.choose(
+        "dimension", choices["dimension"], t("reports.dimension", lang), lambda d: dimension_name(d, lang),
         where=right if mode == "history" else middle,
-    )
+    )  # fmt: skip
 
-shown = lights_view(
-    data, lang, mode=mode, by=by, period=period, investment=investment, dimension=dimension,
-    permalink=state.query_string(),
-)  # fmt: skip
+shown = cache.view(data, "liikennevalot", chosen, lang)
 chart = shown.chart
 widgets.demo_banner(chart.is_demo, lang)
 widgets.chart(chart.figure, chart.summary, shown.table, lang, key=chart.key)
@@ -73,5 +55,5 @@ st.caption(f"{t('lights.legend', lang)}: " + " · ".join(legend_lines(lang)))
 st.caption(t("lights.changed", lang))
 if mode == "history":
     st.subheader(t("lights.streaks", lang))
-    lines = streak_lines(chart.data, names(data, lang), periods[-1], lang)
+    lines = streak_lines(chart.data, names(data, lang), data.status_periods()[-1], lang)
     st.markdown("\n".join(f"- {line}" for line in lines) or t("lights.no_streaks", lang))

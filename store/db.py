@@ -65,7 +65,15 @@ def version(db_path: Path) -> str:
     real = live_file(db_path)
     if real is None:
         raise StoreMissing(f"no store at {db_path}: run `make run` once, or load data with `python -m loaders ingest`")
-    return f"{real.name}:{real.stat().st_mtime_ns}"
+    return f"{real}:{real.stat().st_mtime_ns}"  # the real file: connect_version opens exactly it
+
+
+def connect_version(version_name: str) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the very file `version()` named, not to whatever is live now."""
+    path = Path(version_name.rsplit(":", 1)[0])
+    if not path.is_file():  # pruned since: the next rerun asks for the live version
+        raise StoreMissing(f"store version {path.name} is no longer kept: reload the page")
+    return duckdb.connect(str(path), read_only=True, config={"memory_limit": READER_MEMORY})
 
 
 def connect_readonly(db_path: Path) -> duckdb.DuckDBPyConnection:

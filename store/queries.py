@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from store import report_queries
 from store.db import Connection as Con
 
 
@@ -111,54 +110,3 @@ def source_series(con: Con, dataset: str, indicator: str) -> pd.DataFrame:
         " ORDER BY o.region, o.period",
         {"dataset": dataset, "indicator": indicator},
     ).df()
-
-
-class Reader:
-    """The queries bound to one connection: what views read through outside the app (views.Data)."""
-
-    def __init__(self, con: Con) -> None:
-        self.con = con
-
-    def indicators(self) -> pd.DataFrame:
-        return indicators(self.con.cursor())
-
-    def regions(self) -> pd.DataFrame:
-        return regions(self.con.cursor())
-
-    def targets(self, indicator_code: str) -> pd.DataFrame:
-        return targets(self.con.cursor(), indicator_code)
-
-    def series(self, indicator_code: str, region_codes: tuple[str, ...]) -> pd.DataFrame:
-        return series(self.con.cursor(), indicator_code, list(region_codes))
-
-    def annotations(self, indicator_code: str) -> pd.DataFrame:
-        return annotations(self.con.cursor(), indicator_code)
-
-    def ingests(self) -> pd.DataFrame:
-        return ingests(self.con.cursor())
-
-    def source_catalog(self) -> pd.DataFrame:
-        return source_catalog(self.con.cursor())
-
-    def source_series(self, dataset: str, indicator: str) -> pd.DataFrame:
-        return source_series(self.con.cursor(), dataset, indicator)
-
-    # county reports: the coordinators' pages (store.report_queries)
-
-    def status_periods(self) -> list[str]:
-        return report_queries.status_periods(self.con.cursor())
-
-    def status_investments(self) -> list[str]:
-        return report_queries.status_investments(self.con.cursor())
-
-    def status_reports(self, investments: tuple[str, ...]) -> pd.DataFrame:
-        return report_queries.status_reports(self.con.cursor(), list(investments))
-
-    def progress(self) -> pd.DataFrame:
-        return report_queries.progress(self.con.cursor())
-
-    def budget_areas(self) -> list[str]:
-        return report_queries.budget_areas(self.con.cursor())
-
-    def budgets(self, region_code: str) -> pd.DataFrame:
-        return report_queries.budgets(self.con.cursor(), region_code)

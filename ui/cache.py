@@ -1,22 +1,23 @@
-"""Cached store access: one read-only connection per published version, queries keyed by version.
+"""Cached store access: one cached reader keyed by the store version it was given, and cached views.
 
-A new load publishes a new version, so the next rerun reads it at once; an unchanged store is
-never queried twice for the same question.
+A load publishes a new version, so the next rerun reads it at once; an unchanged store is never
+asked the same question twice. Every question of store.reader.Reader goes through one cached
+function, which opens the very version named in its key (never "the live one"): a load that
+publishes during a page run cannot put new rows under an old key.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
 
-import pandas as pd
 import streamlit as st
 
-import views.overview
-import views.trajectory
 from config import settings
-from exports.spec import ChartExport
-from store import db, queries, report_queries
-from views.trajectory import Trajectories
+from store import db
+from store.reader import QUESTIONS, Question, Reader
+from views.pages import BY_PATH
 
 
 def store_version() -> str:
@@ -24,171 +25,44 @@ def store_version() -> str:
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
-def _connection(version: str, db_path: str):
-    return db.connect_readonly(Path(db_path))
+def _connection(version: str):
+    return db.connect_version(version)
 
 
-def _cursor():
-    return _connection(store_version(), str(settings().db_path)).cursor()
+@st.cache_data(max_entries=1024, show_spinner=False)
+def _answer(version: str, as_of: date | None, question: str, args: tuple) -> Any:
+    return Reader(_connection(version), as_of).ask(QUESTIONS[question], *args)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def indicators(version: str) -> pd.DataFrame:
-    return queries.indicators(_cursor())
+class CachedReader(Reader):
+    """The store's questions, each cached by (store version, as-of date, question, arguments)."""
+
+    def __init__(self, version: str | None = None, as_of: date | None = None) -> None:
+        super().__init__(None, as_of)
+        self.version = version or store_version()
+
+    def ask(self, question: Question, *args: Any) -> Any:
+        frozen = tuple(tuple(a) if isinstance(a, list) else a for a in args)
+        return _answer(self.version, self.as_of, f"{question.__module__}.{question.__name__}", frozen)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def regions(version: str) -> pd.DataFrame:
-    return queries.regions(_cursor())
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def targets(version: str, indicator_code: str) -> pd.DataFrame:
-    return queries.targets(_cursor(), indicator_code)
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def series(version: str, indicator_code: str, region_codes: tuple[str, ...]) -> pd.DataFrame:
-    return queries.series(_cursor(), indicator_code, list(region_codes))
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def annotations(version: str, indicator_code: str) -> pd.DataFrame:
-    return queries.annotations(_cursor(), indicator_code)
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def ingests(version: str) -> pd.DataFrame:
-    return queries.ingests(_cursor())
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def source_catalog(version: str) -> pd.DataFrame:
-    return queries.source_catalog(_cursor())
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def source_series(version: str, dataset: str, indicator: str) -> pd.DataFrame:
-    return queries.source_series(_cursor(), dataset, indicator)
+def reader(as_of: date | None = None) -> CachedReader:
+    return CachedReader(as_of=as_of)
 
 
 # ---------------------------------------------------------------- views shared by every session
-# Built once per store version and question, then shared (cache_resource: not copied per session,
-# which for Plotly figures would mean validating them again). Callers must not modify what they get;
-# exports work on copies (exports.images.decorated) and change permalinks with dataclasses.replace.
+# Built once per store version, page and choices, then shared (cache_resource: not copied per session,
+# which for Plotly figures would mean validating them again). Permalinks are not part of the key: the
+# export buttons add the page's link to a copy. Callers must not modify what they get.
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
-def trajectories(version: str, code: str, lang: str) -> Trajectories:
-    """Assessments of every area for one indicator."""
-    return views.trajectory.trajectories(CachedData(version), code, lang)
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _view(version: str, as_of: date | None, page: str, chosen: tuple[tuple[str, str], ...], lang: str) -> Any:
+    return BY_PATH[page].build(dict(chosen), CachedReader(version, as_of), lang)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
-def headline_cards(version: str, lang: str, permalink: str) -> list[views.overview.Card]:
-    return views.overview.headline_cards(CachedData(version), lang, permalink)
-
-
-@st.cache_resource(max_entries=32, show_spinner=False)
-def comparison_charts(version: str, code: str, lang: str, permalink: str) -> list[ChartExport]:
-    return views.trajectory.comparison_charts(
-        CachedData(version), code, lang, permalink, trajectories(version, code, lang)
-    )
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def trajectory_chart(version: str, code: str, regions: tuple[str, ...], lang: str, permalink: str) -> ChartExport:
-    tr = trajectories(version, code, lang)
-    return views.trajectory.trajectory_chart(tr, list(regions), CachedData(version), lang, permalink)
-
-
-@st.cache_resource(max_entries=32, show_spinner=False)
-def multiples_chart(version: str, code: str, lang: str, permalink: str) -> ChartExport:
-    tr = trajectories(version, code, lang)
-    return views.trajectory.multiples_chart(
-        tr, views.trajectory.ranking(tr, lang), CachedData(version), lang, permalink
-    )
-
-
-class CachedData:
-    """views.Data over the cached queries of one store version (by default the live one)."""
-
-    def __init__(self, version: str | None = None) -> None:
-        self.version = version or store_version()
-
-    def indicators(self) -> pd.DataFrame:
-        return indicators(self.version)
-
-    def regions(self) -> pd.DataFrame:
-        return regions(self.version)
-
-    def targets(self, indicator_code: str) -> pd.DataFrame:
-        return targets(self.version, indicator_code)
-
-    def series(self, indicator_code: str, region_codes: tuple[str, ...]) -> pd.DataFrame:
-        return series(self.version, indicator_code, tuple(region_codes))
-
-    def annotations(self, indicator_code: str) -> pd.DataFrame:
-        return annotations(self.version, indicator_code)
-
-    def ingests(self) -> pd.DataFrame:
-        return ingests(self.version)
-
-    def source_catalog(self) -> pd.DataFrame:
-        return source_catalog(self.version)
-
-    def source_series(self, dataset: str, indicator: str) -> pd.DataFrame:
-        return source_series(self.version, dataset, indicator)
-
-    # county reports: the cached functions below (defined later in this module, looked up at call time)
-
-    def status_periods(self) -> list[str]:
-        return status_periods(self.version)
-
-    def status_investments(self) -> list[str]:
-        return status_investments(self.version)
-
-    def status_reports(self, investments: tuple[str, ...]) -> pd.DataFrame:
-        return status_reports(self.version, tuple(investments))
-
-    def progress(self) -> pd.DataFrame:
-        return progress(self.version)
-
-    def budget_areas(self) -> list[str]:
-        return budget_areas(self.version)
-
-    def budgets(self, region_code: str) -> pd.DataFrame:
-        return budgets(self.version, region_code)
-
-
-# ---------------------------------------------------------------- county reports (coordinators' pages)
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def status_periods(version: str) -> list[str]:
-    return report_queries.status_periods(_cursor())
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def status_investments(version: str) -> list[str]:
-    return report_queries.status_investments(_cursor())
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def status_reports(version: str, investments: tuple[str, ...]) -> pd.DataFrame:
-    return report_queries.status_reports(_cursor(), list(investments))
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def progress(version: str) -> pd.DataFrame:
-    return report_queries.progress(_cursor())
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def budget_areas(version: str) -> list[str]:
-    return report_queries.budget_areas(_cursor())
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def budgets(version: str, region_code: str) -> pd.DataFrame:
-    return report_queries.budgets(_cursor(), region_code)
+def view(data: CachedReader, page: str, chosen: Mapping[str, str], lang: str) -> Any:
+    """The page's view for these choices: what the export CLI builds from the same values."""
+    spec = BY_PATH[page]
+    wanted = tuple(sorted((name, chosen.get(name, "")) for name in spec.keys(chosen, data)))
+    return _view(data.version, data.as_of, page, wanted, lang)

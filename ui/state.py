@@ -13,8 +13,7 @@ import streamlit as st
 
 from config import settings
 from i18n import LANGUAGES
-
-LIST_SEPARATOR = ","
+from views.choices import LIST_SEPARATOR, Choice
 
 
 def language() -> str:
@@ -90,6 +89,21 @@ def radio(
     )
     remember(**{name: chosen})
     return chosen
+
+
+def params() -> dict[str, str]:
+    """The URL's parameters now (what a page's choices are resolved from)."""
+    return st.query_params.to_dict()
+
+
+def choose(
+    name: str, choice: Choice, label: str, format_func: Callable = str, where: object = st, widget: str = "select"
+) -> str:
+    """A widget for one of a page's choices (views/pages.py): its options, its default, bound to the URL."""
+    if choice.multiple:
+        return LIST_SEPARATOR.join(multiselect(label, choice.options, name, choice.default, format_func, where))
+    draw = radio if widget == "radio" else select
+    return draw(label, choice.options, name, choice.default[0] if choice.default else "", format_func, where)
 
 
 def query_string() -> str:

@@ -20,6 +20,7 @@ from charts.traffic_lights import (
     completeness_figure,
     completeness_label,
 )
+from domain import NATIONAL
 from domain.programme import INVESTMENTS
 from exports.spec import ChartExport, NativeTable
 from i18n import fmt, t
@@ -29,7 +30,7 @@ from metrics.reports import completeness, last_reported, missing_cells, previous
 from metrics.trajectory import Goal
 from views import Data
 from views.overview import data_date
-from views.reports import FULL_LIST, NATIONAL, Shown, names, pick, report_export
+from views.reports import FULL_LIST, Shown, names, pick, report_export
 
 
 def completeness_view(data: Data, lang: str, period: str = "", permalink: str = "") -> Shown:
@@ -194,6 +195,23 @@ def changes_chart(data: Data, changes: Changes, lang: str, permalink: str = "") 
         is_demo=changes.is_demo,
         permalink=permalink,
     )
+
+
+@dataclass(frozen=True)
+class ChangesPage:
+    """Muutokset as the page shows it: the digest and its exportable short list."""
+
+    changes: Changes
+    chart: ChartExport
+
+    @property
+    def charts(self) -> list[ChartExport]:
+        return [self.chart]
+
+
+def changes_page(data: Data, lang: str, period: str) -> ChangesPage | None:
+    changes = changes_view(data, lang, period) if period else None
+    return ChangesPage(changes, changes_chart(data, changes, lang)) if changes else None
 
 
 def digest_slide(data: Data, lang: str) -> list[str]:

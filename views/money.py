@@ -16,12 +16,12 @@ from charts.report_summaries import (
     investment_name,
     progress_summary,
 )
+from domain import DEFAULT_AREA
 from domain.periods import sort_key
-from exports.spec import NativeChart
+from domain.programme import DIMENSIONS, INVESTMENTS
+from exports.spec import ChartExport, NativeChart
 from i18n import fmt, t
 from metrics.reports import (
-    DIMENSIONS,
-    INVESTMENTS,
     grid_cells,
     history,
     previous_quarter,
@@ -30,7 +30,7 @@ from metrics.reports import (
 )
 from views import Data
 from views.overview import Card, headline_cards
-from views.reports import PREFERRED_AREA, Shown, lights_export, names, pick, report_export
+from views.reports import Shown, lights_export, names, pick, report_export
 
 
 def progress_choices(data: Data) -> tuple[list[str], list[str]]:
@@ -83,7 +83,7 @@ def progress_view(data: Data, lang: str, investment: str = "", period: str = "",
 
 
 def finance_default(areas: Sequence[str]) -> str:
-    return PREFERRED_AREA if PREFERRED_AREA in areas else areas[0]
+    return DEFAULT_AREA if DEFAULT_AREA in areas else areas[0]
 
 
 def finance_view(
@@ -133,6 +133,10 @@ class InvestmentView:
     lights: Shown  # dimensions × quarters
     progress: pd.DataFrame  # this area's progress rows of the investment
     budget: Shown | None
+
+    @property
+    def charts(self) -> list[ChartExport]:
+        return [card.chart for card in self.cards] + [self.lights.chart] + ([self.budget.chart] if self.budget else [])
 
 
 def investment_offered(data: Data, area: str) -> list[str]:

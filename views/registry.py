@@ -1,8 +1,7 @@
 """Views by address: a page path and its URL query string → that page's charts as ChartExports.
 
 The export CLI and the Esitys page rebuild charts from a permalink, so the deck holds the store's
-current values. A page plugs in with one line at the bottom: `REGISTRY["indikaattori"] = trajectory_views`,
-where the builder takes (params, data, lang, permalink) and returns its ChartExports.
+current values. Pages and their builders are listed once, in views/pages.py.
 """
 
 from __future__ import annotations
@@ -15,23 +14,18 @@ import pandas as pd
 
 from exports.spec import ChartExport
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, fmt
-from views import Data, money, reports
+from views import Data
 from views import changes as change_views
-from views.browse import browse_chart, catalog
-from views.overview import headline_cards
-from views.region import region_charts
-from views.trajectory import comparison_charts, multiples_chart, ranking, trajectories, trajectory_chart
+from views.choices import resolve
+from views.pages import BY_PATH, DEFAULT_PAGE, charts_of
 
-Builder = Callable[[Mapping[str, str], Data, str, str], list[ChartExport]]
 Digest = Callable[[Data, str], list[str]]
 
-DEFAULT_PAGE = "yleiskuva"
-REGISTRY: dict[str, Builder] = {}
+REGISTRY = {path: spec for path, spec in BY_PATH.items() if spec.build is not None}
 # The leadership deck: headline trajectories, the ranked gap overview, the latest traffic-light grid.
-# Pages not registered (yet) are skipped with a note.
 DEFAULT_DECK = ("yleiskuva", "liikennevalot")
-# "What changed since the last period" as slide bullets; set by the page that owns the digest.
-DIGESTS: dict[str, Digest] = {}
+# "What changed since the last period" as slide bullets.
+DIGESTS: dict[str, Digest] = {"muutokset": change_views.digest_slide}
 
 
 class UnknownView(KeyError):
@@ -78,14 +72,12 @@ def build(view: str, data: Data, lang: str | None = None) -> list[ChartExport]:
     params["lang"] = lang
     if page not in REGISTRY:
         raise UnknownView(page)
-    charts = REGISTRY[page](params, data, lang, address(page, params))
+    spec = REGISTRY[page]
+    chosen = resolve(spec.choices(params, data), params)
+    permalink = address(page, chosen)
     ingests = data.ingests()
-    return [_retrieved(chart, ingests, lang) for chart in charts]
-
-
-def chart(view: str, key: str, data: Data, lang: str | None = None) -> ChartExport | None:
-    """One chart of a view by its key (a basket item), or None if the view no longer draws it."""
-    return next((c for c in build(view, data, lang) if c.key == key), None)
+    charts = charts_of(spec.build(chosen, data, lang))
+    return [_retrieved(replace(chart, permalink=permalink), ingests, lang) for chart in charts]
 
 
 def charts_for(items: Iterable[tuple[str, str]], data: Data, lang: str | None = None) -> list[ChartExport | None]:
@@ -98,102 +90,3 @@ def charts_for(items: Iterable[tuple[str, str]], data: Data, lang: str | None = 
             except UnknownView:
                 built[view] = []
     return [next((c for c in built[view] if c.key == key), None) for view, key in items]
-
-
-def overview_views(params: Mapping[str, str], data: Data, lang: str, permalink: str) -> list[ChartExport]:
-    cards = headline_cards(data, lang, permalink)
-    code = params.get("indicator", cards[0].indicator["indicator_code"] if cards else "")
-    return [card.chart for card in cards] + comparison_charts(data, code, lang, permalink)
-
-
-def indicator_views(params: Mapping[str, str], data: Data, lang: str, permalink: str) -> list[ChartExport]:
-    tr = trajectories(data, params.get("indicator", "care_guarantee_7day_share"), lang)
-    if tr.goal is None:
-        return []
-    if params.get("mode") == "multiples":
-        return [multiples_chart(tr, ranking(tr, lang), data, lang, permalink)]
-    regions = [r for r in params.get("regions", "18").split(",") if r]
-    return [trajectory_chart(tr, regions, data, lang, permalink)]
-
-
-def region_views(params: Mapping[str, str], data: Data, lang: str, permalink: str) -> list[ChartExport]:
-    return region_charts(data, params.get("region", "18"), lang, permalink)
-
-
-def browse_views(params: Mapping[str, str], data: Data, lang: str, permalink: str) -> list[ChartExport]:
-    found = catalog(data, params.get("q", ""), lang)
-    keys = [f"{row.dataset}:{row.indicator}" for row in found.itertuples()]
-    if not keys:
-        return []
-    entry = found.iloc[keys.index(params["source"]) if params.get("source") in keys else 0]
-    regions = [r for r in params.get("areas", "").split(",") if r]
-    return [browse_chart(data, entry, regions, lang, permalink)]
-
-
-REGISTRY["yleiskuva"] = overview_views
-REGISTRY["indikaattori"] = indicator_views
-REGISTRY["alue"] = region_views
-REGISTRY["selaa"] = browse_views
-
-
-# ------------------------------------------------ the coordinators' pages (the same URL params as the pages)
-
-
-def lights_views(params: Mapping[str, str], data: Data, lang: str, permalink: str) -> list[ChartExport]:
-    if not data.status_periods():
-        return []
-    mode = params.get("mode") if params.get("mode") in ("grid", "history") else "grid"
-    by = params.get("by") if params.get("by") in ("dimension", "investment") else "dimension"
-    shown = reports.lights_view(
-        data,
-        lang,
-        mode=mode,
-        by=by,
-        period=params.get("period", ""),
-        investment=params.get("investment", ""),
-        dimension=params.get("dimension", ""),
-        permalink=permalink,
-    )
-    return [shown.chart]
-
-
-def progress_views(params: Mapping[str, str], data: Data, lang: str, permalink: str) -> list[ChartExport]:
-    shown = money.progress_view(data, lang, params.get("investment", ""), params.get("period", ""), permalink)
-    return [shown.chart] if shown else []
-
-
-def finance_views(params: Mapping[str, str], data: Data, lang: str, permalink: str) -> list[ChartExport]:
-    areas = data.budget_areas()
-    if not areas:
-        return []
-    area = reports.pick(params.get("area"), areas, money.finance_default(areas))
-    return [money.finance_view(data, lang, area, permalink=permalink).chart]
-
-
-def investment_views(params: Mapping[str, str], data: Data, lang: str, permalink: str) -> list[ChartExport]:
-    regions = data.regions()
-    area = reports.pick(params.get("area"), list(regions.loc[regions["is_rrp_area"], "region_code"]), "18")
-    offered = money.investment_offered(data, area)
-    investment = reports.pick(params.get("investment"), offered, offered[0])
-    view = money.investment_view(data, lang, area, investment, permalink)
-    return [card.chart for card in view.cards] + [view.lights.chart] + ([view.budget.chart] if view.budget else [])
-
-
-def reporting_views(params: Mapping[str, str], data: Data, lang: str, permalink: str) -> list[ChartExport]:
-    if not data.status_periods():
-        return []
-    return [change_views.completeness_view(data, lang, params.get("period", ""), permalink).chart]
-
-
-def changes_views(params: Mapping[str, str], data: Data, lang: str, permalink: str) -> list[ChartExport]:
-    changes = change_views.changes_view(data, lang, params.get("period", ""))
-    return [change_views.changes_chart(data, changes, lang, permalink)] if changes else []
-
-
-REGISTRY["liikennevalot"] = lights_views
-REGISTRY["edistyminen"] = progress_views
-REGISTRY["talous"] = finance_views
-REGISTRY["investointi"] = investment_views
-REGISTRY["raportointi"] = reporting_views
-REGISTRY["muutokset"] = changes_views
-DIGESTS["muutokset"] = change_views.digest_slide

@@ -41,6 +41,10 @@ class Shown:
     chart: ChartExport
     table: pd.DataFrame
 
+    @property
+    def charts(self) -> list[ChartExport]:
+        return [self.chart]
+
 
 def names(data: Data, lang: str) -> dict[str, str]:
     regions = data.regions()

@@ -16,7 +16,7 @@ from config import ROOT
 from exports import deck
 from exports.spec import NativeChart, NativeTable
 from store.db import connect_readonly
-from store.queries import Reader
+from store.reader import Reader
 from views import registry
 
 CELL = re.compile(r"^[●▲■○–] \w")  # a shape (or the missing dash), then a word
