@@ -48,3 +48,27 @@ def test_a_missing_browser_says_how_to_install_one(tmp_path) -> None:
     images.stop()
     with pytest.raises(images.BrowserMissing, match="apt-get install chromium"):
         images.start(str(tmp_path / "no-chromium"))
+
+
+def test_kaleido_private_is_running_still_answers() -> None:
+    """images.server_running() is our one use of kaleido's private `_global_server`: if an upgrade moves
+    or renames it, this fails here, not in a user's first export."""
+    images.stop()
+    assert images.server_running() is False, "kaleido._global_server.is_running() changed: see exports/images.py"
+    images.start(settings().browser_path)
+    assert images.server_running() is True, "kaleido._global_server.is_running() changed: see exports/images.py"
+
+
+def test_the_background_start_leaves_a_warm_browser_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    images.stop()
+    monkeypatch.setattr(images, "_warm_up", None)
+    assert images.start_in_background(settings().browser_path, delay_s=0) is True
+    assert images.start_in_background(settings().browser_path, delay_s=0) is False  # once per process
+    assert images.warmed_up(timeout_s=120) is True
+
+
+def test_no_background_start_without_a_browser(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    images.stop()
+    monkeypatch.setattr(images, "_warm_up", None)
+    assert images.start_in_background(str(tmp_path / "no-chromium"), delay_s=0) is False
+    assert images._warm_up is None and not images.server_running()
