@@ -18,7 +18,7 @@ st.write(t("trend.region_intro", lang))
 region = state.choose("region", choices["region"], t("trend.region", lang), names.get)
 charts = cache.view(data, "alue", {"region": region}, lang)
 widgets.demo_banner(any(chart.is_demo for chart in charts), lang)
-for left, right in zip(charts[::2], [*charts[1::2], None], strict=True):
+for left, right in zip(charts[::2], [*charts[1::2], *[None] * (len(charts) % 2)], strict=True):
     for column, chart in zip(st.columns(2), (left, right), strict=True):
         if chart is None:
             continue
