@@ -7,13 +7,13 @@ PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 NGINX ?= /usr/sbin/nginx
 
-.PHONY: run test lint demo bench clean chromium nginx
+.PHONY: run test lint demo bench clean chromium nginx libreoffice
 
 run: $(VENV)/.runtime
 	$(BIN)/python -m loaders demo --if-missing
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-test: $(VENV)/.dev chromium nginx node_modules/axe-core/axe.min.js
+test: $(VENV)/.dev chromium nginx libreoffice node_modules/axe-core/axe.min.js
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -66,6 +66,17 @@ nginx:
 		systemctl disable --now nginx >/dev/null 2>&1 || true; \
 	else \
 		echo "nginx is missing: install Debian's package as root (apt-get install nginx), or set NGINX=/path/to/nginx"; exit 1; \
+	fi
+
+# LibreOffice renders every slide of a deck in the full-lane deck test (tests/exports/test_deck_render.py),
+# poppler's pdftoppm turns its PDF into images.
+libreoffice:
+	@if command -v soffice >/dev/null && command -v pdftoppm >/dev/null; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			libreoffice-impress poppler-utils fonts-dejavu-core >/dev/null; \
+	else \
+		echo "LibreOffice is missing: install Debian's packages as root (apt-get install libreoffice-impress poppler-utils)"; exit 1; \
 	fi
 
 clean:

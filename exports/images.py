@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import textwrap
 import threading
@@ -11,7 +12,7 @@ from pathlib import Path
 import kaleido
 import plotly.graph_objects as go
 
-from exports.footer import permalink_line, source_line
+from exports.footer import source_line, view_text, view_url
 from exports.spec import ChartExport
 from i18n import t
 
@@ -94,13 +95,17 @@ def _wrapped(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width, break_on_hyphens=False) or [""]
 
 
+def _linked(text: str, url: str) -> str:
+    return f'<a href="{html.escape(url, quote=True)}">{html.escape(text, quote=False)}</a>' if url else text
+
+
 def decorated(chart: ChartExport) -> go.Figure:
     """A copy of the on-screen figure with title, source line and permalink added; the original is untouched."""
     fig = go.Figure(chart.figure)
     title = _wrapped(chart.title, TITLE_CHARS)
-    footer = [
-        line for text in (source_line(chart), permalink_line(chart)) if text for line in _wrapped(text, FOOTER_CHARS)
-    ]
+    # The view in words; in the SVG its words link to the view (a PNG cannot hold a link, and shows no address).
+    view = [_linked(line, view_url(chart)) for line in _wrapped(view_text(chart), FOOTER_CHARS) if line]
+    footer = [*(line for line in _wrapped(source_line(chart), FOOTER_CHARS) if line), *view]
     margin = fig.layout.margin
     footer_height = 8 + FOOTER_LINE * len(footer)
     top = 20 + TITLE_LINE * len(title)

@@ -35,7 +35,11 @@ def test_png_is_twice_the_decorated_figure(chart: ChartExport) -> None:
 def test_svg_parses_and_carries_title_source_and_permalink(chart: ChartExport) -> None:
     root = ET.fromstring(images.svg(chart, settings().browser_path))  # noqa: S314  (our own output)
     text = " ".join(root.itertext())
-    assert "Kiireettömät käynnit" in text and "Esimerkkiaineisto" in text and "yleiskuva?lang=fi" in text
+    assert "Kiireettömät käynnit" in text and "Esimerkkiaineisto" in text and "Näkymä: " in text
+    # The source by title, the view in words; the address only behind the link, never as text.
+    assert "a.csv" not in text and "?" not in text
+    links = [a.get("{http://www.w3.org/1999/xlink}href") or a.get("href") for a in root.findall(".//{*}a")]
+    assert f"{settings().public_url}/yleiskuva?lang=fi" in links
 
 
 def test_decorating_leaves_the_screen_figure_alone(chart: ChartExport) -> None:
