@@ -25,12 +25,21 @@ import duckdb
 from store.batch import Batch
 from store.tables import LOADER_COLUMNS, OBSERVATION_KEY, UPSERT_TABLES
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: observations.raw only where it differs from the value's canonical text
 SCHEMA = Path(__file__).with_name("schema.sql")
 KEEP_VERSIONS = 3  # older versions are deleted; readers holding one open keep reading it
 # DuckDB keeps every block it has read cached, up to 80 % of RAM by default: a reader that once
 # scanned a 10 M-row store would hold it all. The dashboard reads a little at a time (cached above it).
 READER_MEMORY = "128MB"
+# observations.raw as stored: NULL where the text as written is the value's canonical text (DuckDB's
+# CAST(value AS VARCHAR), ~95 % of Sotkanet rows), which observations_v.raw rebuilds; storing those
+# texts took a quarter of a large load. A value must come with its text: NULL raw would read as canonical.
+CANONICAL_RAW = "CAST(value AS VARCHAR)"
+STORED_RAW = (
+    f"CASE WHEN raw IS NOT DISTINCT FROM {CANONICAL_RAW} THEN NULL"
+    " WHEN raw IS NULL THEN error('row ' || coalesce(CAST(source_row AS VARCHAR), '?')"
+    " || ': a value without its text as written (observations.raw)') ELSE raw END"
+)
 
 
 Connection = duckdb.DuckDBPyConnection
@@ -196,9 +205,10 @@ def _insert_observations(cur: duckdb.DuckDBPyConnection, select: str, ingest_id:
         "SELECT EXISTS (SELECT 1 FROM incoming WHERE (dataset, indicator) IN"
         " (SELECT dataset, indicator FROM observations WHERE superseded_by IS NULL))"
     ).fetchone()
+    stored = ", ".join(f"{STORED_RAW} AS raw" if name == "raw" else name for name in LOADER_COLUMNS["observations"])
     if not overlap:  # nothing to compare with (a first load): skip the anti-join and the staging copy
         cur.execute(
-            f"INSERT INTO observations ({select}, ingest_id) SELECT {select}, $id FROM incoming", {"id": ingest_id}
+            f"INSERT INTO observations ({select}, ingest_id) SELECT {stored}, $id FROM incoming", {"id": ingest_id}
         )
         return {}
     same_key = " AND ".join(f"o.{k} IS NOT DISTINCT FROM n.{k}" for k in OBSERVATION_KEY)
@@ -216,7 +226,7 @@ def _insert_observations(cur: duckdb.DuckDBPyConnection, select: str, ingest_id:
         {"id": ingest_id},
     )
     cur.execute(
-        f"INSERT INTO observations ({select}, ingest_id) SELECT {select}, $id FROM changed",
+        f"INSERT INTO observations ({select}, ingest_id) SELECT {stored}, $id FROM changed",
         {"id": ingest_id},
     )
     cur.execute("DROP TABLE changed")
@@ -230,9 +240,13 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
     current = row[0] if row and row[0] is not None else None
     if current is None:
         con.execute("INSERT INTO schema_version VALUES ($v)", {"v": SCHEMA_VERSION})
-    elif current > SCHEMA_VERSION:
+        return
+    if current > SCHEMA_VERSION:
         raise RuntimeError(f"store schema {current} is newer than this code ({SCHEMA_VERSION})")
-    # Future migrations: `if current < 2: con.execute(...)`, then update schema_version.
+    if current < 2:  # drop the texts observations_v.raw rebuilds; a rerun finds none left to drop
+        con.execute(f"UPDATE observations SET raw = NULL WHERE raw = {CANONICAL_RAW}")
+    if current < SCHEMA_VERSION:
+        con.execute("UPDATE schema_version SET version = $v", {"v": SCHEMA_VERSION})
 
 
 def _versions_dir(db_path: Path) -> Path:
