@@ -7,6 +7,8 @@ Two floors, each in its own process like ours:
 - schema: read_csv straight into our real `observations` table (store.db.migrate), every column we
   store, text ones included. Storing those text columns costs DuckDB itself about twice the bare
   floor, so ours against this floor is our own overhead: parse, validate, hash, hand-over.
+Peak memory is a figure of its own (ingest_peak_mb), the bare load's peak its floor: our loader reads
+the file in batches (loaders/sotkanet_stream.py), so its peak is bounded by a batch, not the file.
 Prints the times, both ratios and each side's peak memory, and stops if a side stored another number
 of rows; returns {name: {value, floor, ratio, unit}} for bench/results.json.
 """
@@ -189,6 +191,7 @@ def main(argv: list[str] | None = None) -> dict[str, dict] | None:
     print(f"ours (parse+check+write):      {mine['seconds']:5.2f} s  peak {mine['peak_mb']:.0f} MB")
     print(f"ratio ours / bare floor:       {mine['seconds'] / base['seconds']:5.2f}  (goal ≤ 1.5)")
     print(f"ratio ours / schema floor:     {mine['seconds'] / schema['seconds']:5.2f}  (our overhead)")
+    print(f"peak memory ours / bare floor: {mine['peak_mb'] / base['peak_mb']:5.2f}  (goal ≤ 2)")
     rows = f"{args.rows:_} rows".replace("_", " ")
     return {
         "ingest_csv_s": {
@@ -197,6 +200,13 @@ def main(argv: list[str] | None = None) -> dict[str, dict] | None:
             "ratio": mine["seconds"] / base["seconds"],
             "unit": "s",
             "note": f"{rows}; peak {mine['peak_mb']:.0f} MB vs {base['peak_mb']:.0f} MB",
+        },
+        "ingest_peak_mb": {
+            "value": mine["peak_mb"],
+            "floor": base["peak_mb"],
+            "ratio": mine["peak_mb"] / base["peak_mb"],
+            "unit": "MB",
+            "note": f"{rows}: peak resident memory vs the bare read_csv's; schema floor {schema['peak_mb']:.0f} MB",
         },
         "ingest_csv_vs_schema_floor_s": {
             "value": mine["seconds"],
