@@ -90,3 +90,30 @@ def test_stored_only_where_different(raw: str, value: float | None, stored: str 
     with db.connect_readonly(tmp_path / "store.duckdb") as con:
         assert con.execute("SELECT value, raw FROM observations").fetchall() == [(value, stored)]
         assert con.execute("SELECT raw FROM observations_v").fetchall() == [(raw,)]
+
+
+def test_migration_drops_canonical_texts_and_the_view_is_unchanged(tmp_path: Path) -> None:
+    """A schema-1 store kept every text; schema 2 drops the canonical ones, and a rerun changes nothing."""
+    store = tmp_path / "store.duckdb"
+    csv = tmp_path / "old.csv"
+    csv.write_text(
+        "indicator;region;year;gender;primary value;absolute value\n127;658;2020;total;12.5;\n127;658;2021;total;7;\n"
+    )
+    write([Outcome(csv.name, "checked", 2, check_file(csv))], store)
+    with db.writer(store) as old:  # as a schema-1 writer left it: every text stored
+        old.con.execute("UPDATE observations SET raw = CAST(value AS VARCHAR) WHERE raw IS NULL")
+        old.con.execute("UPDATE schema_version SET version = 1")
+        old.changed = True
+    view = "SELECT period, raw FROM observations_v ORDER BY period"
+    with db.connect_readonly(store) as con:
+        before = con.execute(view).fetchall()
+    for _ in range(2):  # safe to rerun
+        with db.writer(store) as again:
+            again.changed = True
+        with db.connect_readonly(store) as con:
+            assert con.execute(view).fetchall() == before == [("2020", "12.5"), ("2021", "7")]
+            assert con.execute("SELECT period, raw FROM observations ORDER BY period").fetchall() == [
+                ("2020", None),
+                ("2021", "7"),
+            ]
+            assert con.execute("SELECT version FROM schema_version").fetchall() == [(db.SCHEMA_VERSION,)]
