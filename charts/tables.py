@@ -69,6 +69,11 @@ def _cell(value: object) -> str:
     return "".join("\\" + c if c in _MARKDOWN_ACTIVE else c for c in text) or " "
 
 
+def escaped(text: object) -> str:
+    """Text from data, safe to hand to Markdown (st.caption, st.info): one line, every active character escaped."""
+    return _cell(text)
+
+
 def markdown(frame: pd.DataFrame) -> str:
     """A table twin as a Markdown table: a real <table> for screen readers, and light for the browser
     (no data-grid code to load). Every cell is escaped, so data can never become markup."""

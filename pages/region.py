@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from charts.tables import observations_table
+from charts.tables import escaped, observations_table
 from i18n import t
 from ui import cache, state, widgets
 from views.pages import BY_PATH
@@ -24,6 +24,8 @@ for left, right in zip(charts[::2], [*charts[1::2], None], strict=True):
             continue
         with column, st.container(border=True):
             st.subheader(chart.title)
+            if "related_to" in chart.extra:  # a related real measure: its caveat first, in the reader's language
+                st.info(" ".join(escaped(c) for c in chart.caveats), icon=":material/info:")
             widgets.chart(chart.figure, chart.summary, observations_table(chart.data, names, lang), lang, key=chart.key)
             widgets.export_buttons(chart, key=chart.key)
 widgets.source_footer(data.ingests()["loaded_at"].max(), lang)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
 from charts.multiples import multiples_figure
+from charts.outcome_sentences import outcome_sentence
 from charts.ranking import ranking_figure
 from charts.sentences import verdict_sentence
 from charts.theme import VERDICT_STYLE
@@ -17,9 +19,11 @@ from domain.periods import sort_key
 from exports.spec import ChartExport, NativeChart
 from i18n import fmt, t
 from metrics.headline import final_targets
+from metrics.milestones import Reckoning, reckon
 from metrics.trajectory import Assessment, Goal, assess
 from views import Data
 from views.overview import data_date
+from views.related import related_charts
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,13 @@ class Trajectories:
     names: dict[str, str]
     regions: pd.DataFrame
     goals: dict[str, Goal]  # each assessed area's own goal (the national one where it has none)
+    as_of: date  # the day the targets are reckoned on: passed before it, ahead from it on
+    reckonings: dict[str, Reckoning]  # per area: passed targets as milestones, and the target ahead
+
+
+def reckoning_day(data: Data, as_of: date | None = None) -> date:
+    """The day to reckon on: the one asked for, else the store's as-of day, else today."""
+    return as_of or getattr(data, "as_of", None) or date.today()
 
 
 def goal_for(indicator: pd.Series, targets: pd.DataFrame, region: str = NATIONAL) -> Goal | None:
@@ -58,7 +69,9 @@ def goal_for(indicator: pd.Series, targets: pd.DataFrame, region: str = NATIONAL
     )
 
 
-def trajectories(data: Data, code: str, lang: str) -> Trajectories:
+def trajectories(data: Data, code: str, lang: str, as_of: date | None = None) -> Trajectories:
+    """Goals, verdicts (Yleiskuva's ranking) and reckonings (milestones and the target ahead) of one indicator."""
+    day = reckoning_day(data, as_of)
     indicators = data.indicators().set_index("indicator_code", drop=False)
     indicator = indicators.loc[code]
     regions = data.regions()
@@ -76,7 +89,28 @@ def trajectories(data: Data, code: str, lang: str) -> Trajectories:
         region: assess(g, by_region[region][["period", "value"]] if region in by_region else empty)
         for region, g in goals.items()
     }
-    return Trajectories(indicator, goal, actuals, targets, assessments, names, regions, goals)
+    with_demo = actuals[["region_code", "period", "value", "is_demo"]].dropna(subset=["value"])
+    per_area = dict(tuple(with_demo.groupby("region_code")))
+    reckonings = {
+        region: reckon(indicator, targets, per_area.get(region, with_demo.iloc[:0]), region, day) for region in areas
+    }
+    return Trajectories(indicator, goal, actuals, targets, assessments, names, regions, goals, day, reckonings)
+
+
+def area_sentence(reckoning: Reckoning, lang: str, is_share: bool = True) -> str:
+    """What a reader needs about one area: the latest passed target's outcome and what happened since,
+    then the verdict towards the target ahead (the projection sentence), whichever apply."""
+    parts = []
+    if reckoning.passed:
+        parts.append(outcome_sentence(reckoning.passed[-1].outcome, lang, is_share))
+    if reckoning.goal is not None and reckoning.assessment is not None:
+        verdict = verdict_sentence(reckoning.goal, reckoning.assessment, lang)
+        if reckoning.passed:  # after a milestone, say which target the verdict is about
+            target = fmt.percent(reckoning.goal.target, lang) if is_share else fmt.number(reckoning.goal.target, lang)
+            period = fmt.period(reckoning.goal.target_period, lang)
+            verdict = f"{t('milestone.next', lang, target=target, period=period)} {verdict}"
+        parts.append(verdict)
+    return " ".join(parts)
 
 
 def ranking(tr: Trajectories, lang: str) -> pd.DataFrame:
@@ -130,25 +164,27 @@ def trajectory_chart(tr: Trajectories, regions: list[str], data: Data, lang: str
     shown = [NATIONAL, *[r for r in regions if r != NATIONAL]]
     actuals = tr.actuals[tr.actuals["region_code"].isin(shown)]
     name = tr.indicator[f"short_{lang}"]
-    sentences = []
-    for region in shown[1:] or shown:
-        goal = goal_for(tr.indicator, tr.targets, region)
-        if goal and region in tr.assessments:
-            sentences.append(f"{tr.names[region]}: {verdict_sentence(goal, tr.assessments[region], lang)}")
+    is_share = tr.indicator["unit"] == "percent"
+    sentences = [
+        f"{tr.names[region]}: {area_sentence(tr.reckonings[region], lang, is_share)}"
+        for region in shown[1:] or shown
+        if region in tr.reckonings and (tr.reckonings[region].passed or tr.reckonings[region].goal)
+    ]
     summary = f"{name}. " + " ".join(sentences)
-    periods = sorted(set(actuals["period"]) | ({tr.goal.target_period} if tr.goal else set()), key=sort_key)
+    ahead = {rk.ahead.period for r, rk in tr.reckonings.items() if r in shown and rk.ahead is not None}
+    periods = sorted(set(actuals["period"]) | ahead, key=sort_key)
     series = []
     for region in shown:
         values = dict(actuals.loc[actuals["region_code"] == region, ["period", "value"]].itertuples(index=False))
         series.append((tr.names[region], tuple(values.get(p) for p in periods)))
     figure = trajectory_figure(
-        tr.goal,
+        {r: tr.reckonings[r] for r in shown if r in tr.reckonings},
         actuals,
         tr.names,
         tr.targets[tr.targets["region_code"].isin(shown)],
-        {r: tr.assessments[r] for r in shown if r in tr.assessments},
         data.annotations(code),
         lang,
+        is_share,
     )
     caveats = tuple(c for c in (tr.indicator[f"caveat_{lang}"],) if isinstance(c, str) and c)
     return ChartExport(
@@ -162,7 +198,7 @@ def trajectory_chart(tr: Trajectories, regions: list[str], data: Data, lang: str
             "line",
             tuple(fmt.period(p, lang) for p in periods),
             tuple(series),
-            percent=tr.indicator["unit"] == "percent",
+            percent=is_share,
         ),
         caveats=caveats,
         sources=tuple(sorted(set(actuals["source_file"]) | set(tr.targets["source_doc"]))),
@@ -170,6 +206,14 @@ def trajectory_chart(tr: Trajectories, regions: list[str], data: Data, lang: str
         is_demo=bool(actuals["is_demo"].any()),
         permalink=permalink,
     )
+
+
+def indicator_charts(
+    tr: Trajectories, regions: list[str], data: Data, lang: str, permalink: str = ""
+) -> list[ChartExport]:
+    """Indikaattori: the trajectory of the chosen areas, then the indicator's related real measures."""
+    code = tr.indicator["indicator_code"]
+    return [trajectory_chart(tr, regions, data, lang, permalink), *related_charts(data, code, regions, lang, permalink)]
 
 
 def _all_areas_export(tr: Trajectories, store: Data, permalink: str, **fields: object) -> ChartExport:
