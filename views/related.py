@@ -31,11 +31,11 @@ def related_charts(data: Data, code: str, regions: list[str], lang: str, permali
         actuals = data.series(other, tuple(shown)).dropna(subset=["value"])
         if actuals.empty:
             continue
-        charts.append(_chart(indicators.loc[other], actuals, names, shown, data, lang, permalink))
+        charts.append(_chart(indicators.loc[other], code, actuals, names, shown, data, lang, permalink))
     return charts
 
 
-def _chart(indicator, actuals, names, shown, data: Data, lang: str, permalink: str) -> ChartExport:
+def _chart(indicator, related_to: str, actuals, names, shown, data: Data, lang: str, permalink: str) -> ChartExport:
     code, unit = indicator["indicator_code"], indicator["unit"]
     name = indicator[f"short_{lang}"]
     latest = []
@@ -76,5 +76,5 @@ def _chart(indicator, actuals, names, shown, data: Data, lang: str, permalink: s
         data_date=data_date(data, lang),
         is_demo=bool(actuals["is_demo"].any()),
         permalink=permalink,
-        extra={"related_to": code},
+        extra={"related_to": related_to},
     )
