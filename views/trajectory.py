@@ -167,7 +167,7 @@ def trajectory_chart(tr: Trajectories, regions: list[str], data: Data, lang: str
     is_share = tr.indicator["unit"] == "percent"
     sentences = [
         f"{tr.names[region]}: {area_sentence(tr.reckonings[region], lang, is_share)}"
-        for region in shown[1:] or shown
+        for region in [*shown[1:], NATIONAL]  # the chosen areas, then the country drawn for reference
         if region in tr.reckonings and (tr.reckonings[region].passed or tr.reckonings[region].goal)
     ]
     summary = f"{name}. " + " ".join(sentences)

@@ -10,14 +10,29 @@ from tests.helpers import run_page, tables, trace_names
 NBSP = "\u00a0"
 
 
-def test_indicator_page_draws_path_target_projection_and_sentence(app_env: Path) -> None:
+def test_indicator_page_marks_the_passed_target_as_a_milestone_without_projection(app_env: Path) -> None:
     at = run_page("pages/indicator.py", indicator="care_guarantee_7day_share", regions="18")
     assert not at.exception
-    [names] = trace_names(at)
-    assert {"Vaadittu kehitys", "Koko maa", "Keski-Pohjanmaa", "Ennuste: Keski-Pohjanmaa"} <= set(names)
-    assert f"Tavoite 80{NBSP}% Q4/2025 (000, 001, 002)" in names or f"Tavoite 80{NBSP}% Q4/2025 (000, 002)" in names
+    names = trace_names(at)[0]
+    assert {"Koko maa", "Keski-Pohjanmaa"} <= set(names)
+    # December 2026: Q4/2025 has passed, so a milestone per area with its outcome in words, and no projection
+    milestones = [n for n in names if "määräaikaan" in n or "määräajalta" in n]
+    assert [m.split(":")[0] for m in milestones] == ["Koko maa", "Keski-Pohjanmaa"]
+    assert all(m.endswith("(Q4/2025)") for m in milestones)
+    assert not [n for n in names if n.startswith("Ennuste")]
+    assert f"Tavoite 80{NBSP}% Q4/2025 (000, 001, 002)" in names
     summary = next(c.value for c in at.caption if c.value.startswith("Kiireettömät"))
-    assert "Keski-Pohjanmaa:" in summary and "havaintoa" in summary
+    assert summary.startswith("Kiireettömät käynnit 7 vrk:ssa. Keski-Pohjanmaa: ")
+    assert "Q4/2025" in summary and "havaintoa" not in summary  # the outcome, not a trend verdict
+    assert any("välietappeja" in c.value for c in at.caption)
+
+
+def test_national_remote_contact_says_the_last_value_met_the_target(app_env: Path) -> None:
+    at = run_page("pages/indicator.py", indicator="remote_contact_share", regions="18")
+    assert not at.exception
+    summary = next(c.value for c in at.caption if c.value.startswith("Sähköinen"))
+    assert f"Ei tietoa Q4/2025:ltä; viimeisin mittaus 2024 (41,9{NBSP}%) ylitti tavoitteen 35{NBSP}%" in summary
+    assert "Ei arvioitavissa" not in summary and summary.index("Keski-Pohjanmaa:") < summary.index("Koko maa:")
 
 
 def test_conflicting_targets_both_appear_with_their_sources(app_env: Path) -> None:
@@ -73,5 +88,5 @@ def test_browse_finds_a_sotkanet_indicator_by_id(app_env: Path) -> None:
 def test_pages_speak_swedish(app_env: Path) -> None:
     at = run_page("pages/indicator.py", lang="sv", regions="18")
     assert at.title[0].value == "Indikator"
-    [names] = trace_names(at)
-    assert "Nödvändig utveckling" in names
+    names = trace_names(at)[0]
+    assert "Mellersta Österbotten: ○ Inga uppgifter vid tidsgränsen (Q4/2025)" in names

