@@ -18,8 +18,8 @@ from exports.spec import ChartExport, NativeTable
 from i18n import fmt, t
 from metrics.milestones import SCORECARD_COLUMNS, scorecard_rows
 from views import Data
+from views.deadline import reckoning_day
 from views.overview import data_date
-from views.trajectory import reckoning_day
 
 NUMBERS = ("target_value", "deadline_value", "latest_value")
 

@@ -8,7 +8,6 @@ from datetime import date
 import pandas as pd
 
 from charts.multiples import multiples_figure
-from charts.outcome_sentences import outcome_sentence
 from charts.ranking import ranking_figure
 from charts.sentences import verdict_sentence
 from charts.theme import VERDICT_STYLE
@@ -22,6 +21,7 @@ from metrics.headline import final_targets
 from metrics.milestones import Reckoning, reckon
 from metrics.trajectory import Assessment, Goal, assess
 from views import Data
+from views.deadline import area_sentence, reckoning_day
 from views.overview import data_date
 from views.related import related_charts
 
@@ -40,11 +40,6 @@ class Trajectories:
     goals: dict[str, Goal]  # each assessed area's own goal (the national one where it has none)
     as_of: date  # the day the targets are reckoned on: passed before it, ahead from it on
     reckonings: dict[str, Reckoning]  # per area: passed targets as milestones, and the target ahead
-
-
-def reckoning_day(data: Data, as_of: date | None = None) -> date:
-    """The day to reckon on: the one asked for, else the store's as-of day, else today."""
-    return as_of or getattr(data, "as_of", None) or date.today()
 
 
 def goal_for(indicator: pd.Series, targets: pd.DataFrame, region: str = NATIONAL) -> Goal | None:
@@ -95,22 +90,6 @@ def trajectories(data: Data, code: str, lang: str, as_of: date | None = None) ->
         region: reckon(indicator, targets, per_area.get(region, with_demo.iloc[:0]), region, day) for region in areas
     }
     return Trajectories(indicator, goal, actuals, targets, assessments, names, regions, goals, day, reckonings)
-
-
-def area_sentence(reckoning: Reckoning, lang: str, is_share: bool = True) -> str:
-    """What a reader needs about one area: the latest passed target's outcome and what happened since,
-    then the verdict towards the target ahead (the projection sentence), whichever apply."""
-    parts = []
-    if reckoning.passed:
-        parts.append(outcome_sentence(reckoning.passed[-1].outcome, lang, is_share))
-    if reckoning.goal is not None and reckoning.assessment is not None:
-        verdict = verdict_sentence(reckoning.goal, reckoning.assessment, lang)
-        if reckoning.passed:  # after a milestone, say which target the verdict is about
-            target = fmt.percent(reckoning.goal.target, lang) if is_share else fmt.number(reckoning.goal.target, lang)
-            period = fmt.period(reckoning.goal.target_period, lang)
-            verdict = f"{t('milestone.next', lang, target=target, period=period)} {verdict}"
-        parts.append(verdict)
-    return " ".join(parts)
 
 
 def ranking(tr: Trajectories, lang: str) -> pd.DataFrame:
