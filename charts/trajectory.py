@@ -127,25 +127,26 @@ def _projection_trace(fig: go.Figure, reckoning: Reckoning, name: str, colour: s
 
 
 def _milestone_traces(
-    fig: go.Figure, reckoning: Reckoning, name: str, colour: str, unit: str, lang: str, above: bool
+    fig: go.Figure, reckoning: Reckoning, name: str, colour: str, unit: str, lang: str, label: str | None
 ) -> None:
     """Each passed target as a milestone: at the value judged (else at the target), with the outcome's
-    shape, symbol and word, and the whole outcome sentence on hover."""
+    shape, and its symbol and word beside it (label: 'top left' or 'bottom left') or, when too many areas
+    would crowd the plot (label None), in the legend; the whole outcome sentence on hover."""
     for milestone in reckoning.passed:
         found = milestone.outcome
         at = found.at_deadline
         y = at.value if at is not None else found.target
-        label = deadline_label(found, lang)
+        word = deadline_label(found, lang)
         sentence = outcome_sentence(found, lang, unit == "percent")
         fig.add_trace(
             go.Scatter(
                 x=[end(found.target_period)],
                 y=[y],
-                mode="markers+text",
-                name=f"{name}: {label} ({fmt.period(found.target_period, lang)})",
-                legendgroup=f"milestone-{name}",
-                text=[label],
-                textposition="top center" if above else "bottom center",
+                mode="markers+text" if label else "markers",
+                name=f"{name}: {word} ({fmt.period(found.target_period, lang)})",
+                showlegend=label is None,
+                text=[word] if label else None,
+                textposition=label,
                 textfont={"color": OUTCOME_STYLE[found.deadline][1], "size": 12},
                 marker={
                     "size": 17,
@@ -167,6 +168,7 @@ def trajectory_figure(
     annotations: pd.DataFrame,
     lang: str,
     is_share: bool = True,
+    height: int = 480,
 ) -> go.Figure:
     """actuals: region_code, period, value, is_demo, provenance; the national line is drawn dashed grey.
 
@@ -183,10 +185,12 @@ def trajectory_figure(
         )
     for region in regions:
         actual_traces(fig, actuals[actuals["region_code"] == region], names[region], colours[region], lang)
+    labelled = len(reckonings) <= 2  # the country and one area: words beside the markers, else in the legend
     for i, (region, reckoning) in enumerate(reckonings.items()):
         colour = colours.get(region, NATIONAL)
         _projection_trace(fig, reckoning, names[region], colour, unit, lang)
-        _milestone_traces(fig, reckoning, names[region], colour, unit, lang, above=i % 2 == 1 or len(reckonings) == 1)
+        label = ("top left" if i % 2 == 1 or len(reckonings) == 1 else "bottom left") if labelled else None
+        _milestone_traces(fig, reckoning, names[region], colour, unit, lang, label)
     _target_traces(fig, targets, unit, lang)
     # Events: a dotted line each, a short label above the plot (staggered), the whole text on hover.
     for i, event in enumerate(annotations.itertuples()):
@@ -205,6 +209,6 @@ def trajectory_figure(
             xanchor="center",
             font={"size": 10, "color": MUTED},
         )
-    fig = base_layout(fig, lang, height=480, percent=is_share)
+    fig = base_layout(fig, lang, height=height, percent=is_share)
     fig.update_layout(margin={"t": 90})
     return fig

@@ -31,7 +31,7 @@ def region_charts(
         if indicator["is_headline"]:
             tr = trajectories(data, code, lang, as_of)
             if tr.goal is not None:
-                charts.append(trajectory_chart(tr, [region], data, lang, permalink))
+                charts.append(trajectory_chart(tr, [region], data, lang, permalink, height=640))  # half width
                 charts += related_charts(data, code, [region], lang, permalink)
             continue
         if own_targets.empty and actuals.empty:

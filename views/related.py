@@ -63,7 +63,7 @@ def _chart(indicator, related_to: str, actuals, names, shown, data: Data, lang: 
     caveat = indicator[f"caveat_{lang}"]
     return ChartExport(
         key=f"related-{code}-{'-'.join(shown)}",
-        title=t("related.title", lang, name=indicator[f"name_{lang}"]),
+        title=t("related.title", lang, name=indicator[f"short_{lang}"]),
         summary=summary,
         figure=related_figure(actuals, names, lang, unit == "percent"),
         data=actuals.assign(indicator_code=code),

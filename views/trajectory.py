@@ -137,8 +137,11 @@ def ranking_table(ranked: pd.DataFrame, lang: str, unit: str = "percent") -> pd.
     )
 
 
-def trajectory_chart(tr: Trajectories, regions: list[str], data: Data, lang: str, permalink: str = "") -> ChartExport:
-    """The trajectory chart of the chosen areas with the national line for reference."""
+def trajectory_chart(
+    tr: Trajectories, regions: list[str], data: Data, lang: str, permalink: str = "", height: int = 480
+) -> ChartExport:
+    """The trajectory chart of the chosen areas with the national line for reference (height: half-width
+    columns need more, as the legend wraps into more rows)."""
     code = tr.indicator["indicator_code"]
     shown = [NATIONAL, *[r for r in regions if r != NATIONAL]]
     actuals = tr.actuals[tr.actuals["region_code"].isin(shown)]
@@ -164,6 +167,7 @@ def trajectory_chart(tr: Trajectories, regions: list[str], data: Data, lang: str
         data.annotations(code),
         lang,
         is_share,
+        height,
     )
     caveats = tuple(c for c in (tr.indicator[f"caveat_{lang}"],) if isinstance(c, str) and c)
     return ChartExport(
