@@ -69,9 +69,9 @@ def _cell(value: object) -> str:
     return "".join("\\" + c if c in _MARKDOWN_ACTIVE else c for c in text) or " "
 
 
-def escaped(text: object) -> str:
-    """Text from data, safe to hand to Markdown (st.caption, st.info): one line, every active character escaped."""
-    return _cell(text)
+def plain(text: object) -> str:
+    """Text from data made safe for any Markdown-rendering call (titles, captions, labels): shown as written."""
+    return _cell(text).strip()
 
 
 def markdown(frame: pd.DataFrame) -> str:

@@ -17,13 +17,13 @@ def _fitted(text: str) -> str:
     return "<br>".join(textwrap.wrap(text, TILE_CHARS, break_on_hyphens=False)) or text
 
 
-def tile_map_figure(tiles: pd.DataFrame, lang: str) -> go.Figure:
-    """tiles: name, grid_row, grid_col, verdict (code), verdict_name, gap_text, hover."""
+def tile_map_figure(tiles: pd.DataFrame, lang: str, style: dict[str, tuple[str, str]] = VERDICT_STYLE) -> go.Figure:
+    """tiles: name, grid_row, grid_col, verdict (a key of `style`: symbol and colour), verdict_name, gap_text, hover."""
     fig = go.Figure()
     placed = tiles.dropna(subset=["grid_row", "grid_col"])
     shapes, labels = [], []
     for tile in placed.itertuples():
-        symbol, colour = VERDICT_STYLE[tile.verdict]
+        symbol, colour = style[tile.verdict]
         x0, y0 = tile.grid_col * (TILE_W + 0.1), -tile.grid_row * (TILE_H + 0.1)
         shapes.append(
             {

@@ -9,7 +9,7 @@ from views.browse import catalog
 from views.pages import BY_PATH
 
 lang = state.language()
-data = cache.reader()
+data = cache.reader(state.as_of())
 
 st.title(t("trend.browse_title", lang))
 st.write(t("trend.browse_intro", lang))

@@ -8,7 +8,7 @@ from ui import cache, state, widgets
 from views.pages import BY_PATH
 
 lang = state.language()
-data = cache.reader()
+data = cache.reader(state.as_of())
 st.title(t("changes.title", lang))
 
 choices = BY_PATH["muutokset"].choices(state.params(), data)

@@ -20,7 +20,7 @@ if not items:
 
 deck_lang = st.radio(t("deck.language", lang), LANGUAGES, index=LANGUAGES.index(lang),
                      format_func=widgets.LANGUAGE_NAMES.get, horizontal=True, key="deck:lang")  # fmt: skip
-data = cache.reader()
+data = cache.reader(state.as_of())
 found = registry.charts_for(items, data, deck_lang)  # the store's current values, in the deck's language
 
 

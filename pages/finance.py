@@ -9,7 +9,7 @@ from views.pages import BY_PATH
 from views.reports import names
 
 lang = state.language()
-data = cache.reader()
+data = cache.reader(state.as_of())
 st.title(t("finance.title", lang))
 st.write(t("finance.intro", lang))
 

@@ -6,13 +6,13 @@ and the indicator's related real measures beside it.
 
 import streamlit as st
 
-from charts.tables import escaped, observations_table
+from charts.tables import observations_table, plain
 from i18n import t
 from ui import cache, state, widgets
 from views.pages import BY_PATH
 
 lang = state.language()
-data = cache.reader()
+data = cache.reader(state.as_of())
 regions = data.regions()
 names = dict(zip(regions["region_code"], regions[f"name_{lang}"], strict=True))
 short = dict(zip(data.indicators()["indicator_code"], data.indicators()[f"short_{lang}"], strict=True))
@@ -40,7 +40,7 @@ st.caption(t("milestone.path_note", lang))
 for other in related:  # a real measure beside the programme's: its own chart and caveat, never its verdict
     with st.container(border=True):
         st.subheader(other.title)
-        st.info(" ".join(escaped(c) for c in other.caveats), icon=":material/info:")
+        st.info(" ".join(plain(c) for c in other.caveats), icon=":material/info:")
         widgets.chart(other.figure, other.summary, observations_table(other.data, names, lang), lang, key=other.key)
         widgets.export_buttons(other, key=other.key)
 widgets.source_footer(data.ingests()["loaded_at"].max(), lang)

@@ -11,7 +11,7 @@ from views.pages import BY_PATH
 from views.reports import names
 
 lang = state.language()
-data = cache.reader()
+data = cache.reader(state.as_of())
 st.title(t("investment_page.title", lang))
 st.write(t("investment_page.intro", lang))
 

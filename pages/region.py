@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from charts.tables import escaped, observations_table
+from charts.tables import observations_table, plain
 from i18n import t
 from ui import cache, state, widgets
 from views.pages import BY_PATH
 
 lang = state.language()
-data = cache.reader()
+data = cache.reader(state.as_of())
 regions = data.regions()
 names = dict(zip(regions["region_code"], regions[f"name_{lang}"], strict=True))
 choices = BY_PATH["alue"].choices(state.params(), data)
@@ -23,7 +23,7 @@ for first in range(0, len(charts), 2):  # two per row: a related measure sits be
         with column, st.container(border=True):
             st.subheader(chart.title)
             if "related_to" in chart.extra:  # a related real measure: its caveat first, in the reader's language
-                st.info(" ".join(escaped(c) for c in chart.caveats), icon=":material/info:")
+                st.info(" ".join(plain(c) for c in chart.caveats), icon=":material/info:")
             widgets.chart(chart.figure, chart.summary, observations_table(chart.data, names, lang), lang, key=chart.key)
             widgets.export_buttons(chart, key=chart.key)
 widgets.source_footer(data.ingests()["loaded_at"].max(), lang)

@@ -8,7 +8,7 @@ from views.changes import missing_view
 from views.pages import BY_PATH
 
 lang = state.language()
-data = cache.reader()
+data = cache.reader(state.as_of())
 st.title(t("reporting.title", lang))
 st.write(t("reporting.intro", lang))
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import time
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -52,8 +54,23 @@ def _logged_in() -> bool:
     return bool(st.user.get("is_logged_in", False))
 
 
+def _literal(text: str) -> str:
+    """Text as a Markdown code span: no markup and no autolink (a provider may put any string in
+    the e-mail claim, and Markdown turns even a backslash-escaped address into a mailto: link)."""
+    text = " ".join(text.split())[:320]  # one line, bounded: an address is at most 254 characters
+    fence = "`" * (1 + max((len(run) for run in re.findall(r"`+", text)), default=0))
+    return f"{fence} {text} {fence}"
+
+
+def _utf8(text: str) -> bytes:
+    """NFC-normalised UTF-8, so "ä" typed as one code point or as "a" + a combining mark is the same
+    password (RFC 8265); "surrogatepass" because an environment variable with stray bytes holds lone
+    surrogates, which plain UTF-8 refuses with a traceback on every page."""
+    return unicodedata.normalize("NFC", text).encode("utf-8", "surrogatepass")
+
+
 def _digest(secret: str) -> str:
-    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_utf8(secret)).hexdigest()
 
 
 def is_admin() -> bool:
@@ -65,7 +82,8 @@ def is_admin() -> bool:
 
 
 def password_matches(given: str, secret: str) -> bool:
-    return hmac.compare_digest(given.encode("utf-8"), secret.encode("utf-8"))
+    """Constant time for equal lengths; any length, empty or not, is simply compared (never an error)."""
+    return hmac.compare_digest(_utf8(given), _utf8(secret))
 
 
 def require_admin(lang: str) -> bool:
@@ -73,13 +91,13 @@ def require_admin(lang: str) -> bool:
     if not admin_configured():
         return False
     if is_admin():
-        if st.sidebar.button(t("auth.sign_out", lang), key="auth:sign_out"):
-            sign_out()
+        st.sidebar.button(t("auth.sign_out", lang), key="auth:sign_out", on_click=sign_out)
         return True
     admins = _oidc_admins()
     if admins is not None:
-        if _logged_in():
-            st.error(t("auth.not_allowed", lang, email=st.user.get("email", "?")))
+        if _logged_in():  # signed in, but not an administrator: say so, and let them switch accounts
+            st.error(t("auth.not_allowed", lang, email=_literal(str(st.user.get("email", "?")))))
+            st.sidebar.button(t("auth.sign_out", lang), key="auth:sign_out", on_click=sign_out)
         else:
             st.button(t("auth.login_oidc", lang), on_click=st.login, key="auth:oidc")
     password = _password()
@@ -99,7 +117,8 @@ def require_admin(lang: str) -> bool:
 
 
 def sign_out() -> None:
+    """A button callback: it runs before the next script run, which then draws the signed-out page.
+    (Called from the script body, st.rerun() after st.logout() would drop the provider redirect.)"""
     st.session_state.pop(SESSION_KEY, None)
     if _logged_in():
-        st.logout()
-    st.rerun()
+        st.logout()  # clears st.user, then the browser goes to the provider's end-session page

@@ -17,6 +17,7 @@ import streamlit as st
 from config import settings
 from store import db
 from store.reader import QUESTIONS, Question, Reader
+from views.choices import resolve
 from views.pages import BY_PATH
 
 
@@ -47,6 +48,7 @@ class CachedReader(Reader):
 
 
 def reader(as_of: date | None = None) -> CachedReader:
+    """The store's questions for this run: now, or as it stood at the end of `as_of` (?asof=)."""
     return CachedReader(as_of=as_of)
 
 
@@ -57,12 +59,16 @@ def reader(as_of: date | None = None) -> CachedReader:
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
-def _view(version: str, as_of: date | None, page: str, chosen: tuple[tuple[str, str], ...], lang: str) -> Any:
+def _view(
+    version: str, as_of: date | None, day: date, page: str, chosen: tuple[tuple[str, str], ...], lang: str
+) -> Any:
+    """`day` keys what views judge on (a target passes at midnight even when no load publishes)."""
     return BY_PATH[page].build(dict(chosen), CachedReader(version, as_of), lang)
 
 
 def view(data: CachedReader, page: str, chosen: Mapping[str, str], lang: str) -> Any:
     """The page's view for these choices: what the export CLI builds from the same values."""
     spec = BY_PATH[page]
-    wanted = tuple(sorted((name, chosen.get(name, "")) for name in spec.keys(chosen, data)))
-    return _view(data.version, data.as_of, page, wanted, lang)
+    resolved = resolve(spec.choices(chosen, data), chosen)  # anything not chosen: its default, as in the CLI
+    wanted = tuple(sorted((name, resolved.get(name, "")) for name in spec.keys(chosen, data)))
+    return _view(data.version, data.as_of, data.as_of or date.today(), page, wanted, lang)

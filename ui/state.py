@@ -7,6 +7,7 @@ keeps it), then from the default; whatever is chosen is written back to both.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -14,6 +15,8 @@ import streamlit as st
 from config import settings
 from i18n import LANGUAGES
 from views.choices import LIST_SEPARATOR, Choice
+
+EARLIEST_AS_OF = date(2020, 1, 1)  # the programme's first baseline
 
 
 def language() -> str:
@@ -88,6 +91,19 @@ def radio(
         label, options, index=options.index(current), format_func=format_func, key=f"w:{name}", horizontal=True
     )
     remember(**{name: chosen})
+    return chosen
+
+
+def as_of() -> date | None:
+    """?asof=2025-06-30: the store as it stood at the end of that day; None (or a bad date) means now."""
+    raw = st.query_params.get("asof") or st.session_state.get("view:asof")
+    try:
+        chosen = date.fromisoformat(raw) if raw and len(raw) == 10 else None
+    except ValueError:
+        chosen = None
+    if chosen is not None and not (EARLIEST_AS_OF <= chosen < date.today()):
+        chosen = None  # before any data, or today and later: that is simply now
+    remember(asof=chosen.isoformat() if chosen else None)
     return chosen
 
 

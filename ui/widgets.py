@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -24,6 +26,35 @@ def language_picker(lang: str) -> None:
     if chosen != lang:
         state.set_language(chosen)
         st.rerun()
+
+
+def plain(text: object) -> str:
+    """Text from data, escaped once here before any Markdown-rendering call (subheader, caption, label)."""
+    return tables.plain(text)
+
+
+def as_of_picker(lang: str) -> None:
+    """'Tilanne päivänä': show the store as it stood at the end of a chosen day (?asof=YYYY-MM-DD)."""
+    current = state.as_of()
+    chosen = st.sidebar.date_input(
+        t("asof.label", lang),
+        value=current,
+        min_value=state.EARLIEST_AS_OF,
+        max_value=date.today(),
+        format="DD.MM.YYYY",
+        help=t("asof.help", lang),
+        key="asof_picker",
+    )
+    wanted = chosen if isinstance(chosen, date) and chosen < date.today() else None
+    if wanted != current:
+        state.remember(asof=wanted.isoformat() if wanted else None)
+        st.rerun()
+
+
+def as_of_banner(as_of: date | None, lang: str) -> None:
+    """Say it plainly when the page shows the past, not the store as it is now."""
+    if as_of is not None:
+        st.info(t("asof.banner", lang, day=fmt.day(as_of, lang)), icon=":material/history:")
 
 
 def demo_banner(shows_demo: bool, lang: str) -> None:

@@ -51,8 +51,9 @@ def wait_for_health(url: str, process: subprocess.Popen, timeout: float = 60) ->
     pytest.fail(f"streamlit did not become healthy at {url}:\n{output}")
 
 
-def start_server(db_path: Path, **env: str) -> tuple[str, subprocess.Popen]:
-    port = free_port()
+def start_server(db_path: Path, *options: str, port: int | None = None, **env: str) -> tuple[str, subprocess.Popen]:
+    """`streamlit run app.py` on db_path; options are extra command-line settings (`--secrets.files`, …)."""
+    port = port or free_port()
     environment = {**os.environ, "DASHBOARD_DB": str(db_path), **env}
     environment.pop("DASHBOARD_ADMIN_PASSWORD", None) if "DASHBOARD_ADMIN_PASSWORD" not in env else None
     process = subprocess.Popen(
@@ -68,6 +69,7 @@ def start_server(db_path: Path, **env: str) -> tuple[str, subprocess.Popen]:
             str(port),
             "--server.address",
             "127.0.0.1",
+            *options,
         ],
         cwd=ROOT,
         env=environment,

@@ -119,8 +119,9 @@ def test_cli_writes_the_default_deck_and_a_chart(demo_db: Path, tmp_path: Path) 
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
     made = Presentation(out)
-    # Title, three headline charts and the ranking as native charts, then the tile map as a picture.
-    assert len(made.slides) == 6 and all(graphic(s).has_chart for s in list(made.slides)[1:5])
+    # Title, three headline charts as native charts, the reckoning as a native table, the tile map as a picture.
+    assert len(made.slides) == 6 and all(graphic(s).has_chart for s in list(made.slides)[1:4])
+    assert graphic(made.slides[4]).has_table
     tiles = graphic(made.slides[5])
     assert tiles.shape_type == 13 and tiles._element.xpath("./*[1]/p:cNvPr")[0].get("descr")
     csv = tmp_path / "c.csv"

@@ -101,13 +101,13 @@ def test_cli_default_deck_opens_with_the_digest_and_ends_with_the_grid(demo_db: 
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
     slides = list(Presentation(out).slides)
-    # Title, the digest, three headline charts, the ranking, the tile map, the traffic-light grid.
+    # Title, the digest, three headline charts, the reckoning table, its tile map, the traffic-light grid.
     assert len(slides) == 8
     assert slides[1].shapes.title.text == "Mitä muuttui edellisestä kaudesta"
     assert "Q2/2025 verrattuna" in " ".join(s.text_frame.text for s in slides[1].shapes if s.has_text_frame)
     shapes = [graphic(slide) for slide in slides[2:]]
-    assert all(shape.has_chart for shape in shapes[:4])
-    assert "Alueet järjestyksessä" in slides[5].shapes.title.text
+    assert all(shape.has_chart for shape in shapes[:3]) and shapes[3].has_table
+    assert "tulos Q4/2025 ja sen jälkeen" in slides[5].shapes.title.text
     assert shapes[4].shape_type == 13  # the tile map as a picture
     assert shapes[5].has_table and slides[7].shapes.title.text.startswith("Liikennevalot Q2/2025")
     assert all(descr(shape) for shape in shapes)

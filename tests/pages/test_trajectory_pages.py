@@ -68,14 +68,32 @@ def test_region_page_shows_keski_pohjanmaa_scheduled_targets(app_env: Path) -> N
     assert dental, "scheduled targets drawn"
 
 
-def test_overview_ranks_the_22_areas_with_verdict_words(app_env: Path) -> None:
-    at = run_page("pages/overview.py", indicator="care_guarantee_7day_share")
+def test_overview_ranks_the_22_areas_while_the_target_is_ahead(app_env: Path) -> None:
+    at = run_page("pages/overview.py", indicator="care_guarantee_7day_share", asof="2025-06-30")
+    assert not at.exception
     ranking = json.loads(at.get("plotly_chart")[3].proto.spec)
-    assert len(ranking["data"][0]["y"]) == 22
+    areas = ranking["data"][0]["y"]
     labels = [a["text"] for a in ranking["layout"]["annotations"]]
-    assert all("%-yks." in label for label in labels)
+    assert len(areas) == 22 and all("%-yks." in label for label in labels)
+    gaps = [float(label.split("%-yks.")[0].replace(",", ".").replace("\u2212", "-")) for label in labels]
+    assert gaps == sorted(gaps)  # worst first
     table = tables(at)[3]
-    assert len(table) == 22 and table["Arvio"].str.contains("Saavutettu|Ei saavuteta|Tavoitteessa|Polun").all()
+    assert list(table["Alue"]) == areas
+
+
+def test_overview_leads_with_the_reckoning_after_the_deadline(app_env: Path) -> None:
+    at = run_page("pages/overview.py", indicator="care_guarantee_7day_share")
+    assert not at.exception
+    assert at.header[0].value == "Määräajan tulos"
+    reckoning = json.loads(at.get("plotly_chart")[3].proto.spec)
+    areas = reckoning["data"][1]["y"][1]  # grouped categories: [group, area]
+    assert len(areas) == 23 and areas[0] == "Koko maa"
+    table = tables(at)[3]
+    assert list(table.columns) == ["Alue", "Tavoite", "Arvo määräaikana", "Tulos määräaikana", "Viimeisin arvo",
+                                   "Sen jälkeen"]  # fmt: skip
+    assert table["Tulos määräaikana"].str.match(r"^[✔✖○] ").all()  # a shape with every word
+    summary = next(c.value for c in at.caption if "määräaika Q4/2025" in c.value)
+    assert "/22 aluetta saavutti tavoitteen" in summary
 
 
 def test_browse_finds_a_sotkanet_indicator_by_id(app_env: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import tomllib
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from config import ROOT
 from loaders import ingest, preview
 from store import db
 from tests.helpers import run_page
+from ui import auth
 
 PASSWORD = "kissa-kävelee-123"  # noqa: S105  (this test's own admin secret)
 GOOD = (
@@ -50,6 +52,75 @@ def test_with_a_secret_a_wrong_password_is_refused_and_the_right_one_opens_the_u
     assert len(at.file_uploader) == 1 and at.file_uploader[0].accept_multiple_files
     app = run_page("app.py").switch_page("pages/upload.py").run()  # listed in the menu now
     assert not app.exception and app.title[0].value == "Lataa tiedostoja"
+
+
+def try_password(monkeypatch: pytest.MonkeyPatch, secret: str, typed: str) -> AppTest:
+    """The upload page with `secret` as the admin secret, after one try with `typed`."""
+    monkeypatch.setenv("DASHBOARD_ADMIN_PASSWORD", secret)
+    at = AppTest.from_file(str(ROOT / "pages" / "upload.py"), default_timeout=30).run()
+    at.text_input(key="auth:password").input(typed)
+    return at.button[0].click().run()
+
+
+LONG = "pitkä-salasana-" * 300  # 4 500 characters
+
+
+@pytest.mark.parametrize(
+    ("secret", "typed"),
+    [
+        (PASSWORD, ""),  # empty
+        (PASSWORD, " "),
+        (PASSWORD, PASSWORD + " "),  # no trimming: a space is a character
+        (PASSWORD, PASSWORD.upper()),  # case matters, also for ä
+        (PASSWORD, PASSWORD[:-1]),  # a prefix
+        (PASSWORD, PASSWORD.replace("ä", "a")),  # an ASCII look-alike
+        (PASSWORD, "x" * 1_000_000),  # very long try
+        (LONG, LONG[:-1]),
+        ("🔑-avain-ǅ-ß", "🔑-avain-ǅ-ss"),  # non-ASCII secret, case-folded try
+        ("salainen\udcff", "salainen\ufffd"),  # stray byte in the environment vs. its replacement char
+    ],
+    ids=["empty", "space", "trailing-space", "upper", "prefix", "ascii", "1MB", "long-prefix", "emoji", "stray-byte"],
+)
+def test_a_wrong_password_is_refused_without_an_error(
+    app_env: Path, monkeypatch: pytest.MonkeyPatch, secret: str, typed: str
+) -> None:
+    at = try_password(monkeypatch, secret, typed)
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Väärä salasana."]
+    assert not at.get("file_uploader") and auth.SESSION_KEY not in at.session_state
+
+
+@pytest.mark.parametrize(
+    ("secret", "typed"),
+    [
+        (LONG, LONG),  # very long
+        ("🔑-avain-ǅ-ß", "🔑-avain-ǅ-ß"),  # non-ASCII, outside the BMP too
+        (unicodedata.normalize("NFD", PASSWORD), unicodedata.normalize("NFC", PASSWORD)),  # "ä" as a + ¨
+        (" väli ", " väli "),  # spaces are part of it
+    ],
+    ids=["long", "emoji", "nfd-vs-nfc", "spaces"],
+)
+def test_the_right_password_opens_the_uploader(
+    app_env: Path, monkeypatch: pytest.MonkeyPatch, secret: str, typed: str
+) -> None:
+    at = try_password(monkeypatch, secret, typed)
+    assert not at.exception and not at.error
+    assert len(at.file_uploader) == 1
+
+
+def test_an_empty_secret_is_no_secret(app_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DASHBOARD_ADMIN_PASSWORD", "")
+    at = run_page("pages/upload.py")
+    assert not at.exception and "vain luku" in at.info[0].value
+    assert not at.text_input and not at.get("file_uploader")  # nothing to type an empty password into
+
+
+def test_changing_the_secret_signs_the_session_out(app_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = try_password(monkeypatch, PASSWORD, PASSWORD)
+    assert len(at.file_uploader) == 1
+    monkeypatch.setenv("DASHBOARD_ADMIN_PASSWORD", PASSWORD + "-uusi")
+    at.run()
+    assert not at.get("file_uploader") and at.text_input(key="auth:password")
 
 
 def signed_in(monkeypatch: pytest.MonkeyPatch) -> AppTest:
@@ -119,6 +190,8 @@ def test_preview_then_save_goes_through_the_cli_code_path(demo_copy: Path, tmp_p
         {"kind": "error", "file": "huono.csv", "row": 2, "column": "value", "expected": "a number", "found": "x"}
     ]
     assert more == {}
+    finnish, _ = preview.problem_frame(outcomes, lang="fi")  # the page passes the user's language
+    assert finnish[["expected", "found"]].to_dict("records") == [{"expected": "luku", "found": "x"}]
 
     ingest.write(outcomes, demo_copy)
     assert [o.status for o in outcomes] == ["loaded", "refused"]
