@@ -11,6 +11,7 @@ from charts.headline import point_hover
 from charts.outcome_sentences import deadline_label, outcome_sentence
 from charts.theme import AREA_COLOURS, MUTED, NATIONAL, OUTCOME_STYLE, PATH, TARGET, base_layout
 from domain import NATIONAL as NATIONAL_CODE
+from domain.documents import titles
 from domain.periods import end
 from domain.periods import kind as grain_of
 from i18n import fmt, t
@@ -51,19 +52,14 @@ def actual_traces(fig: go.Figure, rows: pd.DataFrame, name: str, colour: str, la
         )
 
 
-def document_id(source_doc: str) -> str:
-    """'000_1000f12d482e814f.txt' → '000': the short name the documents go by."""
-    head = source_doc.split("_", 1)[0]
-    return head if head.isdigit() else source_doc
-
-
 def _target_traces(fig: go.Figure, targets: pd.DataFrame, unit: str, lang: str) -> None:
     """Every final and interim target; documents that disagree give separate, labelled markers."""
     shown = targets[targets["kind"].isin(["target", "interim_target"])]
     for (kind, period, value), group in shown.groupby(["kind", "period", "value"], sort=True):
-        docs = ", ".join(sorted(set(group["source_doc"])))
-        short = ", ".join(sorted({document_id(doc) for doc in group["source_doc"]}))
-        label = f"{t('chart.' + kind, lang)} {fmt.measure(value, unit, lang)} {fmt.period(period, lang)} ({short})"
+        cited = titles(sorted(set(group["source_doc"])), lang, short=True)  # titles, never codes or file names
+        count = cited[0] if len(cited) == 1 else t("milestone.documents", lang, n=len(cited))
+        target = f"{t('chart.' + kind, lang)} {fmt.measure(value, unit, lang)} {fmt.period(period, lang)}"
+        label = f"{target} ({count})"
         fig.add_trace(
             go.Scatter(
                 x=[end(period)],
@@ -76,7 +72,7 @@ def _target_traces(fig: go.Figure, targets: pd.DataFrame, unit: str, lang: str) 
                     "symbol": "diamond",
                     "line": {"color": TARGET, "width": 2},
                 },
-                hovertext=[f"{label}<br>{t('chart.source', lang)}: {docs}"],
+                hovertext=[f"{target}<br>{t('chart.source', lang)}: " + "<br>".join(cited)],
                 hoverinfo="text",
             )
         )
