@@ -18,7 +18,7 @@ except StoreMissing:
     st.stop()
 
 widgets.language_picker(lang)
-widgets.as_of_picker(lang)
+widgets.as_of_picker(lang, cache.reader().ingests()["loaded_at"].min())
 widgets.as_of_banner(state.as_of(), lang)  # every page: the past is never shown as now
 AUDIENCES = ("leadership", "coordinators", "analysts")  # navigation sections, in this order
 sections: dict[str, list] = {audience: [] for audience in AUDIENCES}

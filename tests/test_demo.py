@@ -22,9 +22,26 @@ def test_building_again_on_the_same_store_is_a_no_op(demo_copy: Path) -> None:
     assert {o.status for o in outcomes} == {"already loaded"}
 
 
-def test_generated_series_file_is_what_the_generator_writes(tmp_path: Path) -> None:
-    demo_series.write(tmp_path / "series.csv")
+def test_generated_series_files_are_what_the_generator_writes(tmp_path: Path) -> None:
+    demo_series.write(tmp_path / "series.csv", tmp_path / "later.csv")
     assert (tmp_path / "series.csv").read_bytes() == (DEMO_DIR / "generated_series.csv").read_bytes()
+    assert (tmp_path / "later.csv").read_bytes() == (DEMO_DIR / "generated_series_2026.csv").read_bytes()
+
+
+def test_as_of_a_past_day_the_demo_shows_what_was_loaded_then(demo_db: Path) -> None:
+    """The demo's simulated load dates: the later quarters and the revision arrive on 16.11.2026."""
+    from datetime import date
+
+    from store.reader import Reader
+
+    indicator, area, period, change = demo_series.REVISED
+    with db.connect_readonly(demo_db) as con:
+        then, now = Reader(con, as_of=date(2025, 12, 31)), Reader(con)
+        before, after = then.series(indicator, (area,)), now.series(indicator, (area,))
+    assert max(before["period"]) == "2025Q2" and max(after["period"]) == "2026Q3"
+    old = before.loc[before["period"] == period, "value"].item()
+    assert after.loc[after["period"] == period, "value"].item() == round(old + change, 1)  # the revision
+    assert before.loc[before["period"] == period, "source_file"].item() == "generated_series.csv"
 
 
 def test_document_facts_keep_their_source(demo_db: Path) -> None:

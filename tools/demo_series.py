@@ -16,9 +16,14 @@ import random
 from pathlib import Path
 
 from domain import NATIONAL
+from domain.periods import sort_key
 from loaders.reference import REFERENCE_DIR
 
-OUT = REFERENCE_DIR.parent / "demo" / "generated_series.csv"
+OUT = REFERENCE_DIR.parent / "demo" / "generated_series.csv"  # up to FIRST_LOAD_UNTIL, loaded in 2025
+OUT_LATER = REFERENCE_DIR.parent / "demo" / "generated_series_2026.csv"  # the quarters after, loaded in 2026
+FIRST_LOAD_UNTIL = "2025Q2"
+# One value the later file revises, so "Tilanne päivänä" shows a revision: (indicator, area, period, new value).
+REVISED = ("care_guarantee_7day_share", "06", "2025Q2", 0.4)
 SEED = 20250331
 QUARTERS = [f"{year}Q{q}" for year in (2023, 2024, 2025, 2026) for q in (1, 2, 3, 4)][:15]  # 2023Q1–2026Q3
 
@@ -236,11 +241,21 @@ def rows() -> list[list[str]]:
     return out
 
 
-def write(path: Path = OUT) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(["indicator", "region", "period", "value", "is_demo"])
-        writer.writerows(rows())
+def split(everything: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
+    """The rows of the first load (to FIRST_LOAD_UNTIL) and of the later one, which also revises one value."""
+    first = [row for row in everything if sort_key(row[2]) <= sort_key(FIRST_LOAD_UNTIL)]
+    later = [row for row in everything if sort_key(row[2]) > sort_key(FIRST_LOAD_UNTIL)]
+    indicator, area, period, change = REVISED
+    old = next(row for row in first if row[:3] == [indicator, area, period])
+    return first, [[indicator, area, period, f"{round(float(old[3]) + change, 1)}", "yes"], *later]
+
+
+def write(path: Path = OUT, later_path: Path = OUT_LATER) -> None:
+    for target, chunk in zip((path, later_path), split(rows()), strict=True):
+        with open(target, "w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f, lineterminator="\n")
+            writer.writerow(["indicator", "region", "period", "value", "is_demo"])
+            writer.writerows(chunk)
 
 
 if __name__ == "__main__":
