@@ -221,3 +221,14 @@ def test_command_line_smoke(story_db: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert out.read_text(encoding="utf-8").splitlines()[0] == HEADER
     assert "24 row(s)" in done.stdout
+
+
+@pytest.mark.parametrize(("as_of", "national"), [("2026-03-09", "82.0"), ("2026-03-10", "79.0")])
+def test_chart_takes_as_of_too(history_db: Path, tmp_path: Path, as_of: str, national: str) -> None:
+    out = tmp_path / "chart.csv"
+    view = f"indikaattori?indicator={CARE}&regions=18"
+    argv = ["chart", "--db", str(history_db), "--view", view, "--as-of", as_of, "--format", "csv-plain"]
+    assert main([*argv, "--out", str(out)]) == 0
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
+    [value] = [r["value"] for r in rows if (r["region_code"], r["period"]) == ("358", "2025Q4")]
+    assert value == national
