@@ -65,9 +65,10 @@ def _is_total(label: str) -> bool:
     return label.strip().lower() in TOTALS
 
 
-def _is_time(labels: Sequence[str]) -> bool:
+def _time_share(labels: Sequence[str]) -> float:
+    """The share of a dimension's categories (totals aside) that are periods."""
     periods = [label for label in labels if not _is_total(label)]
-    return bool(periods) and all(canonical_fine(label) is not None for label in periods)
+    return sum(canonical_fine(label) is not None for label in periods) / len(periods) if periods else 0.0
 
 
 def _area_score(name: str, labels: Sequence[str]) -> int:
@@ -89,8 +90,10 @@ def shape(check: Checker, dimensions: dict[str, Sequence[str]], roles: dict[str,
     roles: JSON-stat's own role.time / role.geo, when the file says which is which."""
     roles = roles or {}
     names = list(dimensions)
+    # Mostly periods is enough: a mistyped one then becomes a located problem, not "no time dimension".
+    shares = {name: _time_share(dimensions[name]) for name in names}
     times = [name for name in names if roles.get(name) == "time"] or [
-        name for name in names if _is_time(dimensions[name])
+        name for name in sorted(names, key=shares.get, reverse=True) if shares[name] >= 0.5
     ]
     if not times:
         check.problem(1, None, "thl_cube_time", ", ".join(names), found_key="cube_dimensions")
@@ -109,12 +112,12 @@ def shape(check: Checker, dimensions: dict[str, Sequence[str]], roles: dict[str,
     return Shape(time, area, rest, _language(names, labels))
 
 
-def _indicator(cube: str, shape: Shape, cells: dict[str, str]) -> tuple[str, str]:
+def _indicator(cube: str, title: str, shape: Shape, cells: dict[str, str]) -> tuple[str, str]:
     """The source indicator's id and title: the cube and the categories of its other dimensions."""
     if not shape.rest:
-        return cube, cube
+        return cube, title
     parts = [f"{name}={cells[name]}" for name in shape.rest]
-    return f"{cube}|" + "|".join(parts), f"{cube}: " + ", ".join(cells[name] for name in shape.rest)
+    return f"{cube}|" + "|".join(parts), f"{title}: " + ", ".join(cells[name] for name in shape.rest)
 
 
 def observations(
@@ -137,8 +140,8 @@ def observations(
         code = region_names.region_code(region) if shape.area else NATIONAL
         if code is None:
             unmapped.setdefault(region, [row, 0])[1] += 1
-        indicator, series_title = _indicator(cube, shape, cells)
-        titles.setdefault(indicator, series_title if shape.rest else title)
+        indicator, series_title = _indicator(cube, title, shape, cells)
+        titles.setdefault(indicator, series_title)
         raw = text
         if status is None and text.strip() == SUPPRESSED:
             status, text = SUPPRESSED, ""

@@ -360,7 +360,9 @@ MORE_CASES = [
         "3 \\(the categories",
     ),
     Case("m_jsonstat_truncated.json", lambda: JSONSTAT[:-40], 32, "char 95", "valid JSON"),
-    Case("m_thl_days.csv", lambda: THL_DAYS, 2, "Aika", "not a day"),
+    # Any THL cube (issue 15): a day that does not exist, a cube with no time dimension.
+    Case("m_thl_bad_day.csv", lambda: THL_DAYS.replace(b";2020-01-02;", b";2020-02-30;", 1), 24, "Aika", "2020W12"),
+    Case("m_thl_no_time.csv", lambda: b"Alue;Mittari;val\nPirkanmaa;Kaynnit;1\n", 1, None, "time dimension"),
     Case("m_tpl_indicator.csv", lambda: tpl("no_such_indicator,18,2024Q1,50"), 2, "indicator", "indicator codes"),
     Case("m_tpl_region.csv", lambda: tpl("remote_contact_share,Atlantis,2024Q1,50"), 2, "region", "code or name"),
     Case("m_tpl_percent.csv", lambda: tpl("remote_contact_share,18,2024Q1,140"), 2, "value", "between 0 and 100"),
