@@ -1,4 +1,5 @@
 """Command line: python -m loaders ingest PATH… [--db FILE] [--dry-run] [--lang en|fi|sv]
+[--map ROLE=COLUMN… (--indicator ID | --map indicator=COL) [--dataset NAME] [--region-ids sotkanet] [--sheet S]]
 | fetch-sotkanet --indicator ID
 [--years Y…] [--db FILE] | demo [--db FILE] [--if-missing] | relink [--db FILE]."""
 
@@ -10,11 +11,12 @@ from pathlib import Path
 
 from config import settings
 from i18n import LANGUAGES, t
+from loaders import column_map, formats
 from loaders.demo import build_demo
 from loaders.ingest import Outcome, ingest_files, write
 from loaders.sotkanet_client import FetchError, SotkanetClient
 from store import db
-from store.batch import MAX_LISTED, LoadErrors, display
+from store.batch import MAX_LISTED, LoadErrors, Problem, display
 
 
 def _stderr(line: str) -> None:
@@ -57,6 +59,29 @@ def _fetch(indicator: int, years: list[int], db_path: Path) -> int:
     return _report(write(outcomes, db_path, _stderr))
 
 
+def _ingest_mapped(args: argparse.Namespace, db_path: Path) -> int:
+    """Files read through a column mapping instead of format detection."""
+    try:
+        columns = column_map.parse_maps(args.map)
+    except ValueError as error:
+        _stderr(str(error))
+        return 2
+    mapping = column_map.ColumnMap(columns, args.indicator, args.dataset, args.region_ids, args.sheet)
+    outcomes = []
+    for path in args.paths:
+        try:
+            batch = column_map.parse(path, formats.read(path), mapping)
+        except LoadErrors as refused:
+            outcomes.append(Outcome(display(path.name), "refused", errors=refused))
+            continue
+        except OSError as error:  # missing or unreadable: that file's refusal
+            refused = LoadErrors(path.name, [Problem(path.name, None, None, "readable_file", str(error))])
+            outcomes.append(Outcome(display(path.name), "refused", errors=refused))
+            continue
+        outcomes.append(Outcome(batch.file_name, "checked", batch.rows, batch, warnings=batch.warnings))
+    return _report(outcomes if args.dry_run else write(outcomes, db_path, _stderr), args.lang)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m loaders", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -65,6 +90,12 @@ def main(argv: list[str] | None = None) -> int:
     ingest.add_argument("--db", type=Path, help="store file (default: DASHBOARD_DB)")
     ingest.add_argument("--dry-run", action="store_true", help="validate and report, write nothing")
     ingest.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the report (default: en)")
+    own = ingest.add_argument_group("a long table of your own (region, period, value) through a column mapping")
+    own.add_argument("--map", action="append", default=[], metavar="ROLE=COLUMN", help=f"roles: {column_map.ROLES}")
+    own.add_argument("--indicator", help="one indicator id for every row (instead of --map indicator=COL)")
+    own.add_argument("--dataset", default="manual", help="dataset name stored with the values (default: manual)")
+    own.add_argument("--region-ids", choices=["sotkanet"], help="the region column holds Sotkanet ids")
+    own.add_argument("--sheet", help="XLSX: the sheet to read (default: the first)")
     fetch = commands.add_parser("fetch-sotkanet", help="download one Sotkanet indicator (SOTKANET_URL) and load it")
     fetch.add_argument("--indicator", type=int, required=True, help="Sotkanet indicator id, e.g. 127")
     fetch.add_argument("--years", type=int, nargs="*", default=[], help="years to fetch, e.g. 2023 2024")
@@ -88,6 +119,8 @@ def _run(args: argparse.Namespace, db_path: Path) -> int:
     if args.command == "relink":
         print(f"{db_path} now points at {db.relink(db_path).name}")
         return 0
+    if args.command == "ingest" and args.map:
+        return _ingest_mapped(args, db_path)
     if args.command == "ingest":
         # A missing path or a directory is that file's refusal; the other files still load.
         outcomes = ingest_files(args.paths, db_path, dry_run=args.dry_run, progress=_stderr)

@@ -12,7 +12,7 @@ import difflib
 from functools import cache
 from pathlib import Path
 
-from loaders.reference import lookups
+from loaders.reference import FILES, REFERENCE_DIR, lookups
 
 ALIASES = Path(__file__).with_name("region_names.csv")
 
@@ -40,7 +40,19 @@ def region_code(text: str) -> str | None:
     return found
 
 
+@cache
+def _written() -> dict[str, str]:
+    """Every known name as written (not lower-cased), by its key: what a suggestion shows."""
+    written = {}
+    with open(REFERENCE_DIR / FILES["regions"], encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            written.update({_key(row[c]): row[c] for c in ("name_fi", "name_sv", "name_en")})
+    with open(ALIASES, encoding="utf-8") as f:
+        written.update({_key(row["name"]): row["name"] for row in csv.DictReader(f)})
+    return written
+
+
 def closest(text: str, count: int = 3) -> list[str]:
     """The known names nearest to a name we could not match, for the problem's suggestion."""
-    words = [name for name in names() if not name.isdigit()]
-    return difflib.get_close_matches(_key(text), words, n=count, cutoff=0.5)
+    found = difflib.get_close_matches(_key(text), list(_written()), n=count, cutoff=0.5)
+    return [_written()[key] for key in found]
