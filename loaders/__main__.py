@@ -1,7 +1,8 @@
 """Command line: python -m loaders ingest PATH… [--db FILE] [--dry-run] [--lang en|fi|sv]
 [--map ROLE=COLUMN… (--indicator ID | --map indicator=COL) [--dataset NAME] [--region-ids sotkanet] [--sheet S]]
 | fetch-sotkanet --indicator ID
-[--years Y…] [--db FILE] | demo [--db FILE] [--if-missing] | relink [--db FILE]."""
+[--years Y…] [--db FILE] | refresh [--db FILE] [--config FILE]
+| demo [--db FILE] [--if-missing] | relink [--db FILE]."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from config import settings
+from config import ROOT, settings
 from i18n import LANGUAGES, t
-from loaders import column_map, formats
+from loaders import column_map, formats, refresh
 from loaders.demo import build_demo
 from loaders.ingest import Outcome, ingest_files, write
 from loaders.sotkanet_client import FetchError, SotkanetClient
@@ -59,6 +60,25 @@ def _fetch(indicator: int, years: list[int], db_path: Path) -> int:
     return _report(write(outcomes, db_path, _stderr))
 
 
+REFRESH_CONFIG = ROOT / "data" / "refresh_indicators.txt"
+REFRESH_CACHE_SECONDS = 600  # reuse a response within one run (years, then metadata), never the last night's
+
+
+def _refresh(config: Path | None, db_path: Path) -> int:
+    config = config or (REFRESH_CONFIG if REFRESH_CONFIG.exists() else None)
+    try:
+        listed = refresh.configured_indicators(config)
+    except (OSError, ValueError) as error:
+        _stderr(f"refused: {error}")
+        return 1
+    indicators = sorted(set(refresh.stored_indicators(db_path)) | set(listed))
+    client = SotkanetClient(cache_seconds=REFRESH_CACHE_SECONDS)
+    results = refresh.refresh(db_path, client, indicators)
+    for result in results:
+        print(result.line())
+    return 1 if any(result.status == "failed" for result in results) else 0
+
+
 def _ingest_mapped(args: argparse.Namespace, db_path: Path) -> int:
     """Files read through a column mapping instead of format detection."""
     try:
@@ -100,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     fetch.add_argument("--indicator", type=int, required=True, help="Sotkanet indicator id, e.g. 127")
     fetch.add_argument("--years", type=int, nargs="*", default=[], help="years to fetch, e.g. 2023 2024")
     fetch.add_argument("--db", type=Path)
+    nightly = commands.add_parser("refresh", help="re-fetch every stored Sotkanet indicator (and the config's)")
+    nightly.add_argument("--db", type=Path)
+    nightly.add_argument("--config", type=Path, help=f"indicator ids, one a line (default: {REFRESH_CONFIG})")
     demo = commands.add_parser("demo", help="build the demo store from data/demo/")
     demo.add_argument("--db", type=Path)
     demo.add_argument("--if-missing", action="store_true", help="do nothing if the store exists")
@@ -125,6 +148,8 @@ def _run(args: argparse.Namespace, db_path: Path) -> int:
         # A missing path or a directory is that file's refusal; the other files still load.
         outcomes = ingest_files(args.paths, db_path, dry_run=args.dry_run, progress=_stderr)
         return _report(outcomes, args.lang)
+    if args.command == "refresh":
+        return _refresh(args.config, db_path)
     if args.command == "fetch-sotkanet":
         return _fetch(args.indicator, args.years, db_path)
     if args.if_missing and db_path.exists():
