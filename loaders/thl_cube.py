@@ -137,7 +137,8 @@ def observations(
             check.problem(row, label(shape.time), "period_fine", raw_period)
             period = None
         region = cells[shape.area] if shape.area else NATIONAL
-        code = region_names.region_code(region) if shape.area else NATIONAL
+        # Any total of the area dimension ("Kaikki Alueet", "Yhteensä", "Totalt") is the whole country.
+        code = NATIONAL if not shape.area or _is_total(region) else region_names.region_code(region)
         if code is None:
             unmapped.setdefault(region, [row, 0])[1] += 1
         indicator, series_title = _indicator(cube, title, shape, cells)

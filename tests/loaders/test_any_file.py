@@ -123,3 +123,12 @@ def test_cube_without_time_is_refused_in_the_users_language(tmp_path: Path) -> N
     assert (problem.row, problem.key) == (1, "thl_cube_time")
     assert "Alue, Mittari" in problem.text("sv") and "tidsdimension" in problem.text("sv")
     assert "thl_mappings" not in problem.text("en")  # never names a file of the program
+
+
+def test_a_plain_total_in_the_area_dimension_is_the_whole_country_not_an_unknown_area(tmp_path: Path) -> None:
+    path = tmp_path / "fact_totals.csv"
+    path.write_text("Alue;Aika;val\nPirkanmaa;2024;5\nYhteensä;2024;50\n", encoding="utf-8")
+    batch = formats.parse(path)
+    codes = {r["region"]: r["region_code"] for r in batch.tables["observations"].to_pylist()}
+    assert codes == {"Pirkanmaa": "08", "Yhteensä": "358"}
+    assert batch.warnings == ()
