@@ -1,4 +1,8 @@
-"""Areas ranked by gap to the required path: horizontal bars, each labelled with verdict symbol and word."""
+"""Areas ranked by gap to the required path: horizontal bars, each labelled with verdict symbol and word.
+
+Each bar's words sit on a line above it across the full width (name and gap on the left, symbol and verdict
+on the right), not in a margin: margins are fixed pixels, so on a 390 px phone a name column and a label
+column left the bars no width at all."""
 
 from __future__ import annotations
 
@@ -8,9 +12,11 @@ import plotly.graph_objects as go
 from charts.theme import INK, VERDICT_STYLE, base_layout
 from i18n import fmt, t
 
+ROW_PX = 42  # a label line (about 16 px) above an 18 px bar
+
 
 def ranking_figure(ranked: pd.DataFrame, lang: str) -> go.Figure:
-    """ranked: name, verdict (code), gap_path (pp), sentence; worst first. Labels sit in a column on the right."""
+    """ranked: name, verdict (code), gap_path (pp), sentence; worst first."""
     rows = ranked.dropna(subset=["gap_path"])
     fig = go.Figure(
         go.Bar(
@@ -23,17 +29,20 @@ def ranking_figure(ranked: pd.DataFrame, lang: str) -> go.Figure:
             name=t("trend.gap_path", lang),
         )
     )
+    line = {"y": None, "yshift": ROW_PX * 0.42, "xref": "paper", "showarrow": False, "font": {"color": INK, "size": 12}}
     labels = [
-        {
-            "x": 1.01, "xref": "paper", "y": row.name, "xanchor": "left", "showarrow": False, "font": {"color": INK},
-            "text": f"{fmt.points(row.gap_path, lang)}  {VERDICT_STYLE[row.verdict][0]} "
-            f"{t('verdict.name.' + row.verdict, lang)}",
-        }
+        label
         for row in rows.itertuples()
+        for label in (
+            {**line, "y": row.name, "x": 0, "xanchor": "left",
+             "text": f"<b>{row.name}</b>  {fmt.points(row.gap_path, lang)}"},
+            {**line, "y": row.name, "x": 1, "xanchor": "right",
+             "text": f"{VERDICT_STYLE[row.verdict][0]} {t('verdict.name.' + row.verdict, lang)}"},
+        )
     ]  # fmt: skip
     fig.update_layout(annotations=labels)  # at once: add_annotation validates every earlier label again
-    fig = base_layout(fig, lang, height=26 * len(rows) + 110, percent=False)
-    fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)", ticks="")
+    fig = base_layout(fig, lang, height=ROW_PX * len(rows) + 90, percent=False)
+    fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)", ticks="", showticklabels=False)
     fig.update_xaxes(
         dtick=None,
         tickformat=None,
@@ -44,7 +53,5 @@ def ranking_figure(ranked: pd.DataFrame, lang: str) -> go.Figure:
         gridcolor="#e3e3e3",
         title=f"{t('trend.gap_path', lang)} ({fmt.PP_UNIT[lang]})",
     )
-    # The label column is as wide as its longest label (about 7.5 px a character at this size).
-    right = max(200, round(7.5 * max((len(label["text"]) for label in labels), default=0)) + 24)
-    fig.update_layout(margin={"l": 150, "r": right, "t": 16}, showlegend=False, bargap=0.25)
+    fig.update_layout(margin={"l": 8, "r": 8, "t": 24, "b": 56}, showlegend=False, bargap=0.55)
     return fig

@@ -20,7 +20,7 @@ period = state.choose("period", choices["period"], t("reports.period", lang), la
 shown = cache.view(data, "raportointi", {"period": period}, lang)
 chart = shown.chart
 widgets.demo_banner(chart.is_demo, lang)
-widgets.chart(chart.figure, chart.summary, shown.table, lang, key=chart.key)
+widgets.status_grid(chart.native, chart.summary, key=chart.key)  # the picture is for exports
 widgets.export_buttons(chart, key=chart.key)
 st.subheader(f"{t('reporting.missing_cells', lang)} {fmt.period(period, lang)}")
 st.dataframe(missing_view(data, lang, period), hide_index=True)
