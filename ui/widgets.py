@@ -119,6 +119,15 @@ def unique_headers(header: Sequence[str]) -> list[str]:
     return out
 
 
+def card_row(count: int) -> list:
+    """Bordered cards side by side that wrap onto the next line when narrower than CARD_MIN_PX each.
+
+    st.columns squeezed three cards into 145 px charts on a 1024 px laptop (titles broke mid-word); a wrapping
+    horizontal container keeps each card readable and still puts three in a row on a wide screen."""
+    row = st.container(horizontal=True, wrap=True, gap="medium")
+    return [row.container(border=True, width="stretch", key=f"card-{i}") for i in range(count)]
+
+
 def source_footer(loaded_at: object, lang: str, charts: Sequence[ChartExport] = ()) -> None:
     """The page's 'Lähteet': every document its charts rest on, by title, and when data were loaded."""
     cited = list(dict.fromkeys(title for chart in charts for title in chart.source_titles(lang)))
