@@ -87,12 +87,13 @@ def status_grid(grid: NativeTable, summary: str, key: str) -> None:
 
     The Plotly picture of the same grid stays the export's figure; on screen its fixed cells overlapped on phones."""
     frame = pd.DataFrame(list(grid.rows), columns=unique_headers(grid.header))
-    fills = pd.DataFrame(list(grid.fills) or None, columns=frame.columns, index=frame.index) if grid.fills else None
+    fills = pd.DataFrame(list(grid.fills), columns=frame.columns, index=frame.index) if grid.fills else None
 
     def paint(column: pd.Series) -> list[str]:
         if fills is None:
             return [""] * len(column)
-        return [f"background-color: {fill}; color: white" if fill else "" for fill in fills[column.name]]
+        # A missing or blank cell has no fill (NaN in the frame): it keeps the grid's own dark text on white.
+        return [f"background-color: {f}; color: white" if isinstance(f, str) else "" for f in fills[column.name]]
 
     first = frame.columns[0]
     st.dataframe(
@@ -120,12 +121,16 @@ def unique_headers(header: Sequence[str]) -> list[str]:
 
 
 def card_row(count: int) -> list:
-    """Bordered cards side by side that wrap onto the next line when narrower than CARD_MIN_PX each.
+    """Bordered cards CARD_PX wide side by side, wrapping onto the next line where the row is full.
 
-    st.columns squeezed three cards into 145 px charts on a 1024 px laptop (titles broke mid-word); a wrapping
-    horizontal container keeps each card readable and still puts three in a row on a wide screen."""
-    row = st.container(horizontal=True, wrap=True, gap="medium")
-    return [row.container(border=True, width="stretch", key=f"card-{i}") for i in range(count)]
+    st.columns squeezed three cards into 145 px charts on a 1024 px laptop (titles broke mid-word), and cards
+    that stretch never wrap (Streamlit gives a stretching container no minimum width). Fixed cards give three
+    in a row at 1400 px, two at 1024 px (with the sidebar open) and one on a phone."""
+    row = st.container(horizontal=True, wrap=True, gap="medium", horizontal_alignment="distribute")
+    return [row.container(border=True, width=CARD_PX, key=f"card-{i}") for i in range(count)]
+
+
+CARD_PX = 260  # two fit the 564 px a 1024 px screen leaves beside the sidebar, with room for a scrollbar
 
 
 def source_footer(loaded_at: object, lang: str, charts: Sequence[ChartExport] = ()) -> None:

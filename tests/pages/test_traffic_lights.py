@@ -57,4 +57,5 @@ def test_grid_scrolls_with_the_area_pinned_and_cells_coloured(app_env: Path) -> 
     assert json.loads(grid.proto.columns)["Alue"]["pinned"] is True
     styles = grid.proto.arrow_data.styler.styles
     assert "background-color: #9a6700" in styles and "color: white" in styles  # ▲ Seurattava on its yellow
+    assert "nan" not in styles  # a missing cell ("– puuttuu") stays dark on white, not white on white
     assert all(cell.split(" ")[0] in "●▲■○–" for cell in grid.value.iloc[:, 1:].to_numpy().ravel() if cell)
