@@ -54,7 +54,7 @@ def tile_map_figure(tiles: pd.DataFrame, lang: str, style: dict[str, tuple[str, 
         )
     )
     # Wide tiles: the grid keeps Finland's rough shape, the width keeps the names readable.
-    base_layout(fig, lang, height=600, percent=False)
+    base_layout(fig, lang, height=720, percent=False)  # tall enough for five 12 px lines in a tile
     fig.update_xaxes(visible=False, range=[-0.05, 5.5])
     fig.update_yaxes(visible=False, range=[-5.45, 0.85])
     fig.update_layout(

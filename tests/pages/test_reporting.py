@@ -20,6 +20,7 @@ def test_areas_that_stopped_reporting_show_their_last_quarter(app_env: Path) -> 
     assert grid.loc["Lappi", "Q2/2025"] == "✗ 0/28" and grid.loc["Pohjanmaa", "Q3/2024"].endswith("/42")
     assert json.loads(at.dataframe[0].proto.columns)["Alue"]["pinned"] is True  # scrolls sideways, area stays
     assert any("2 aluetta ei raportoinut lainkaan" in c.value for c in at.caption)
+    assert any(c.value.startswith("Selite: ✓ täydellinen · ◐ osittain · ✗ ei raporttia") for c in at.caption)
 
 
 def test_a_skipped_quarter_counts_as_missing(app_env: Path) -> None:
