@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.e2e.conftest import SHOTS, open_page
+from tests.e2e.conftest import SHOTS, _record, open_page
 
 pytestmark = pytest.mark.e2e
 
@@ -51,14 +51,7 @@ def sized(browser: Browser, request: pytest.FixtureRequest) -> Page:
     context = browser.new_context(viewport={"width": width, "height": height}, locale="fi-FI")
     page = context.new_page()
     page.console_errors = []  # type: ignore[attr-defined]
-    page.on(
-        "console",
-        lambda m: (
-            page.console_errors.append(m.text)
-            if m.type == "error" and "/_stcore/" not in m.location.get("url", "")
-            else None
-        ),
-    )  # type: ignore[attr-defined]  # noqa: E501
+    page.on("console", lambda message: _record(page, message))
     request.addfinalizer(context.close)
     return page
 
