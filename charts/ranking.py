@@ -1,8 +1,7 @@
 """Areas ranked by gap to the required path: horizontal bars, each labelled with verdict symbol and word.
 
-Each bar's words sit on a line above it across the full width (name and gap on the left, symbol and verdict
-on the right), not in a margin: margins are fixed pixels, so on a 390 px phone a name column and a label
-column left the bars no width at all."""
+Each bar's words sit above it (name and gap, then symbol and verdict), not in a margin: margins are fixed
+pixels, so on a 390 px phone a name column and a label column left the bars no width at all."""
 
 from __future__ import annotations
 
@@ -12,7 +11,10 @@ import plotly.graph_objects as go
 from charts.theme import INK, VERDICT_STYLE, base_layout
 from i18n import fmt, t
 
-ROW_PX = 42  # a label line (about 16 px) above an 18 px bar
+ROW_PX = 58  # two label lines (about 32 px) above a bar
+BAR_PX = 22
+BARGAP = 1 - BAR_PX / ROW_PX
+LABEL_BACKGROUND = "rgba(255,255,255,0.85)"  # the zero line and grid pass behind a label, not through it
 
 
 def ranking_figure(ranked: pd.DataFrame, lang: str) -> go.Figure:
@@ -29,16 +31,14 @@ def ranking_figure(ranked: pd.DataFrame, lang: str) -> go.Figure:
             name=t("trend.gap_path", lang),
         )
     )
-    line = {"y": None, "yshift": ROW_PX * 0.42, "xref": "paper", "showarrow": False, "font": {"color": INK, "size": 12}}
     labels = [
-        label
+        {
+            "y": row.name, "yanchor": "bottom", "yshift": BAR_PX / 2, "x": 0, "xref": "paper", "xanchor": "left",
+            "align": "left", "showarrow": False, "font": {"color": INK, "size": 12}, "bgcolor": LABEL_BACKGROUND,
+            "text": f"<b>{row.name}</b>  {fmt.points(row.gap_path, lang)}<br>"
+            f"{VERDICT_STYLE[row.verdict][0]} {t('verdict.name.' + row.verdict, lang)}",
+        }
         for row in rows.itertuples()
-        for label in (
-            {**line, "y": row.name, "x": 0, "xanchor": "left",
-             "text": f"<b>{row.name}</b>  {fmt.points(row.gap_path, lang)}"},
-            {**line, "y": row.name, "x": 1, "xanchor": "right",
-             "text": f"{VERDICT_STYLE[row.verdict][0]} {t('verdict.name.' + row.verdict, lang)}"},
-        )
     ]  # fmt: skip
     fig.update_layout(annotations=labels)  # at once: add_annotation validates every earlier label again
     fig = base_layout(fig, lang, height=ROW_PX * len(rows) + 90, percent=False)
@@ -53,5 +53,5 @@ def ranking_figure(ranked: pd.DataFrame, lang: str) -> go.Figure:
         gridcolor="#e3e3e3",
         title=f"{t('trend.gap_path', lang)} ({fmt.PP_UNIT[lang]})",
     )
-    fig.update_layout(margin={"l": 8, "r": 8, "t": 24, "b": 56}, showlegend=False, bargap=0.55)
+    fig.update_layout(margin={"l": 8, "r": 8, "t": 40, "b": 56}, showlegend=False, bargap=BARGAP)
     return fig

@@ -58,6 +58,6 @@ def tile_map_figure(tiles: pd.DataFrame, lang: str, style: dict[str, tuple[str, 
     fig.update_xaxes(visible=False, range=[-0.05, 5.5])
     fig.update_yaxes(visible=False, range=[-5.45, 0.85])
     fig.update_layout(
-        margin={"l": 8, "r": 8, "t": 8, "b": 8}, barmode="overlay", uniformtext={"minsize": 7, "mode": "show"}
+        margin={"l": 8, "r": 8, "t": 8, "b": 8}, barmode="overlay", uniformtext={"minsize": 8, "mode": "show"}
     )
     return fig

@@ -29,11 +29,11 @@ def test_ranking_labels_sit_above_the_bars_not_in_margins(lang: str) -> None:
     fig = ranking_figure(ranked(), lang)
     margin = fig.layout.margin
     assert margin.l <= 16 and margin.r <= 16  # a margin is fixed pixels: on a phone it ate the bars
-    left = [a.text for a in fig.layout.annotations if a.xanchor == "left"]
-    right = [a.text for a in fig.layout.annotations if a.xanchor == "right"]
-    assert left[0].startswith("<b>Pohjois-Pohjanmaa</b>") and "4,2" in left[0].replace(".", ",")
-    assert right[1] == f"{VERDICT_STYLE[LONGEST][0]} {t('verdict.name.' + LONGEST, lang)}"  # whole, never cut
-    assert all(a.xref == "paper" and a.x in (0, 1) and a.yshift > 0 for a in fig.layout.annotations)
+    labels = [a.text for a in fig.layout.annotations]
+    assert labels[0].startswith("<b>Pohjois-Pohjanmaa</b>") and "4,2" in labels[0].replace(".", ",")
+    verdict = f"{VERDICT_STYLE[LONGEST][0]} {t('verdict.name.' + LONGEST, lang)}"
+    assert labels[1].endswith(f"<br>{verdict}")  # whole, on its own line, never cut
+    assert all(a.xref == "paper" and a.x == 0 and a.xanchor == "left" and a.yshift > 0 for a in fig.layout.annotations)
 
 
 def test_tile_text_wraps_at_word_and_hyphen_boundaries_only() -> None:
