@@ -23,7 +23,7 @@ widgets.demo_banner(any(chart.is_demo for chart in shown.charts), lang)
 for column, card in zip(widgets.card_row(len(cards)), cards, strict=True):
     head, found = card.head, passed.get(card.indicator["indicator_code"])
     with column:
-        st.subheader(widgets.plain(card.name))
+        widgets.card_title(card.name)
         latest = head.latest
         st.metric(
             f"{t('overview.latest', lang)} {fmt.period(latest.period, lang)}" if latest else t("overview.latest", lang),

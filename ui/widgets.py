@@ -130,6 +130,11 @@ def card_row(count: int) -> list:
     return [row.container(border=True, width=CARD_PX, key=f"card-{i}") for i in range(count)]
 
 
+def card_title(name: str) -> None:
+    """A card's title in a size whose longest word fits a card: 'Realtidsuppföljning' broke mid-word as a subheader."""
+    st.markdown(f"##### {plain(name)}")
+
+
 CARD_PX = 260  # two fit the 564 px a 1024 px screen leaves beside the sidebar, with room for a scrollbar
 
 
