@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.theme import ACTUAL, BASELINE, TARGET, base_layout
+from domain.documents import cite
 from domain.periods import end
 from i18n import fmt, t
 from metrics.headline import Headline
@@ -14,7 +15,7 @@ from metrics.headline import Headline
 def point_hover(row: pd.Series, lang: str) -> str:
     """Formatted value, period and provenance of one point, preformatted so exports match."""
     parts = [f"<b>{fmt.measure(row['value'], row.get('unit', 'percent'), lang)}</b> {fmt.period(row['period'], lang)}"]
-    source = f"{t('chart.source', lang)}: {row['source_file']}, {t('chart.row', lang)} {row['source_row']}"
+    source = f"{t('chart.source', lang)}: {cite(row['source_file'], lang)}, {t('chart.row', lang)} {row['source_row']}"
     parts.append(f"{source} ({t('chart.raw', lang)} '{row['raw']}')")
     if row["is_demo"]:
         parts.append(t("chart.demo", lang))
@@ -68,7 +69,7 @@ def headline_figure(actuals: pd.DataFrame, head: Headline, lang: str) -> go.Figu
                 mode="markers",
                 name=label,
                 marker={"size": 13, "color": colour, "symbol": symbol},
-                hovertext=[f"{label}<br>{t('chart.source', lang)}: {ref.source_doc}"],
+                hovertext=[f"{label}<br>{t('chart.source', lang)}: {cite(ref.source_doc, lang)}"],
                 hoverinfo="text",
             )
         )

@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.theme import FONT, GRID, INK
+from domain.documents import cite
 from domain.programme import Status
 from i18n import t
 from metrics.reports import Direction
@@ -218,7 +219,7 @@ def traffic_light_figure(
             name = t(f"status.{status}", lang) if status else t("status.missing", lang)
             hover = f"<b>{row_label} · {col_label}</b><br>{name}"
             if cell is not None and "source_file" in cell:
-                source = f"{cell['source_file']}, {t('chart.row', lang)} {cell['source_row']}"
+                source = f"{cite(cell['source_file'], lang)}, {t('chart.row', lang)} {cell['source_row']}"
                 hover += f"<br>{t('reports.source', lang)}: {source}"
                 hover += f"<br>{t('chart.demo', lang)}" if cell.get("is_demo") else ""
             colour = COLOURS[Status(status)] if status else MISSING_COLOUR

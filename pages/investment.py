@@ -4,6 +4,7 @@ import streamlit as st
 
 from charts.report_summaries import investment_name
 from charts.traffic_lights import legend_lines
+from domain.documents import cite
 from i18n import fmt, t
 from metrics.reports import progress_comparison
 from ui import cache, state, widgets
@@ -59,7 +60,7 @@ else:
         {
             t("reports.period", lang): [fmt.period(p, lang) for p in mine["period"]],
             t("progress.percent", lang): [fmt.percent(v, lang) for v in mine["percent"]],
-            t("reports.source", lang): mine["source"].tolist(),
+            t("reports.source", lang): [cite(s, lang) for s in mine["source"]],
         },
         hide_index=True,
     )
