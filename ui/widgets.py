@@ -101,13 +101,18 @@ def status_grid(grid: NativeTable, summary: str, key: str) -> None:
         hide_index=True,
         width="stretch",
         height=GRID_ROW_PX * (len(frame) + 1) + 3,  # every row visible: the page scrolls, not the grid
-        column_config={first: st.column_config.TextColumn(first, pinned=True)},
+        column_config={first: st.column_config.TextColumn(first, pinned=True, width=_label_px(frame[first]))},
         key=key,
     )
     st.caption(summary)
 
 
 GRID_ROW_PX = 35  # st.dataframe's row height
+
+
+def _label_px(labels: pd.Series) -> int:
+    """The pinned column as wide as its longest name (the grid's own guess cut 'Pohjois-Pohjanmaa'), at most 200 px."""
+    return min(200, 8 * max((len(str(label)) for label in labels), default=8) + 24)
 
 
 def unique_headers(header: Sequence[str]) -> list[str]:
