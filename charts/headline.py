@@ -74,5 +74,8 @@ def headline_figure(actuals: pd.DataFrame, head: Headline, lang: str) -> go.Figu
             )
         )
     fig = base_layout(fig, lang)
-    fig.update_xaxes(dtick="M36", tick0="2020-01-01")  # a third of the page wide: 2020, 2023, 2026 stay apart
+    fig.update_xaxes(dtick="M36", tick0="2020-01-01", automargin=True)  # a card wide: 2020, 2023, 2026 stay apart
+    # Margins follow the tick labels, so a card on a phone keeps its plot; the legend wraps below it.
+    fig.update_yaxes(automargin=True)
+    fig.update_layout(margin={"l": 8, "r": 12, "t": 16, "b": 8}, legend={"font": {"size": 12}, "y": -0.12})
     return fig

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from charts.theme import INK, MUTED, OUTCOME_STYLE, SINCE_STYLE, base_layout
 from i18n import fmt, t
 
-ROW_PX = 26
+ROW_PX = 34  # two-line group labels of a one-area group stay apart
 
 
 def reckoning_figure(
@@ -77,7 +77,7 @@ def reckoning_figure(
     )  # fmt: skip
     fig.update_layout(annotations=labels)  # at once: add_annotation validates every earlier label again
     base_layout(fig, lang, height=ROW_PX * len(stories) + 150, percent=False)
-    fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)", ticks="", automargin=True)
+    fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)", ticks="", automargin=True, tickfont={"size": 12})
     values = pd.concat(
         [stories["deadline_value"], stories["latest_value"], stories["before_value"], pd.Series([target])]
     ).dropna()

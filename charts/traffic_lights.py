@@ -234,6 +234,12 @@ def completeness_label(reported: int, expected: int) -> str:
     return "full" if reported >= expected else "nothing" if reported == 0 else "partial"
 
 
+def completeness_legend(lang: str) -> str:
+    """'Selite: ✓ täydellinen · ◐ osittain · ✗ ei raporttia (Raportoitu/Odotettu)': the grid's symbols in words."""
+    kinds = " · ".join(t(f"reporting.{kind}", lang) for kind in COMPLETENESS)
+    return f"{t('lights.legend', lang)}: {kinds} ({t('reporting.reported', lang)}/{t('reporting.expected', lang)})"
+
+
 def completeness_figure(counts: pd.DataFrame, rows: Axis, cols: Axis, lang: str) -> go.Figure:
     """Areas × quarters: '✓ 28/28', '◐ 21/28', '✗ 0/28' in green, yellow, red."""
     found = {(r.region_code, r.period): r for r in counts.itertuples()}

@@ -20,10 +20,10 @@ st.title(t("overview.title", lang))
 st.write(t("overview.intro", lang))
 widgets.demo_banner(any(chart.is_demo for chart in shown.charts), lang)
 
-for column, card in zip(st.columns(len(cards)), cards, strict=True):
+for column, card in zip(widgets.card_row(len(cards)), cards, strict=True):
     head, found = card.head, passed.get(card.indicator["indicator_code"])
-    with column, st.container(border=True):
-        st.subheader(widgets.plain(card.name))
+    with column:
+        widgets.card_title(card.name)
         latest = head.latest
         st.metric(
             f"{t('overview.latest', lang)} {fmt.period(latest.period, lang)}" if latest else t("overview.latest", lang),

@@ -24,12 +24,12 @@ def warm_server(server: str, browser: Browser) -> None:
 @pytest.mark.parametrize(
     ("path", "charts", "expected"),
     [
-        ("liikennevalot?period=2025Q2&investment=P4I1", 1, "▲ Seurattava"),
-        ("liikennevalot?mode=history&investment=P4I1&dimension=costs", 1, "keltainen 6. neljännestä peräkkäin"),
+        ("liikennevalot?period=2025Q2&investment=P4I1", 0, "▲ Seurattava"),
+        ("liikennevalot?mode=history&investment=P4I1&dimension=costs", 0, "keltainen 6. neljännestä peräkkäin"),
         ("edistyminen?investment=P4I1&period=2024Q3", 1, "Hankeaikaa kulunut 58,3 %"),
         ("talous", 1, "6 636 000 €"),
         ("investointi?area=18&investment=P4I1", 3, "Liikennevalot neljänneksittäin"),
-        ("raportointi?period=2025Q2", 1, "2 aluetta ei raportoinut lainkaan"),
+        ("raportointi?period=2025Q2", 0, "2 aluetta ei raportoinut lainkaan"),
         ("muutokset?period=2025Q2", 0, "Etelä-Savo ei raportoinut"),
     ],
 )
@@ -43,13 +43,12 @@ def test_coordinator_page_draws(server: str, page: Page, path: str, charts: int,
 
 def test_traffic_lights_read_in_grayscale(server: str, page: Page) -> None:
     """The same grid with every colour removed: shapes and words must still tell the statuses apart."""
-    open_page(page, f"{server}/liikennevalot?period=2025Q2&investment=P4I1", charts=1)
+    open_page(page, f"{server}/liikennevalot?period=2025Q2&investment=P4I1")
     page.add_style_tag(content="html { filter: grayscale(1); }")
-    chart = page.locator("[data-testid='stPlotlyChart']").first
-    chart.scroll_into_view_if_needed()
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.scroll_into_view_if_needed()
     SHOTS.mkdir(parents=True, exist_ok=True)
-    chart.screenshot(path=SHOTS / "coordinators-liikennevalot-grayscale.png")
-    cells = page.locator("[data-testid='stPlotlyChart'] g.textpoint text").evaluate_all(
-        "els => els.map(e => e.textContent)"
-    )
+    grid.screenshot(path=SHOTS / "coordinators-liikennevalot-grayscale.png")
+    # The data grid draws on a canvas; its accessible twin holds the cells' texts.
+    cells = grid.locator("[role='gridcell']").evaluate_all("els => els.map(e => e.textContent)")
     assert {cell.split(" ")[0] for cell in cells} >= {"●", "▲", "■", "–"}

@@ -15,8 +15,9 @@ from views.pages import PAGES as TABLE
 pytestmark = pytest.mark.e2e
 
 # The Plotly charts each page of the page table draws on the demo store (the default page at "").
-CHARTS = {"yleiskuva": 3, "indikaattori": 1, "alue": 4, "liikennevalot": 1, "edistyminen": 1, "talous": 1,
-          "investointi": 3, "raportointi": 1, "muutokset": 0, "selaa": 1, "esitys": 0}  # fmt: skip
+# Liikennevalot and Raportointi show their grids as data grids (the Plotly picture is for exports).
+CHARTS = {"yleiskuva": 3, "indikaattori": 1, "alue": 4, "liikennevalot": 0, "edistyminen": 1, "talous": 1,
+          "investointi": 3, "raportointi": 0, "muutokset": 0, "selaa": 1, "esitys": 0}  # fmt: skip
 PAGES = {("" if spec.default else spec.url_path): CHARTS[spec.url_path] for spec in TABLE if spec.audience != "admin"}
 
 

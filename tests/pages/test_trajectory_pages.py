@@ -95,8 +95,8 @@ def test_overview_ranks_the_22_areas_while_the_target_is_ahead(app_env: Path) ->
     assert not at.exception
     ranking = json.loads(at.get("plotly_chart")[3].proto.spec)
     areas = ranking["data"][0]["y"]
-    labels = [a["text"] for a in ranking["layout"]["annotations"]]
-    assert len(areas) == 22 and all("%-yks." in label for label in labels)
+    labels = [a["text"].split("</b>")[1] for a in ranking["layout"]["annotations"]]
+    assert len(areas) == 22 and all("%-yks." in label for label in labels)  # name and gap above each bar
     gaps = [float(label.split("%-yks.")[0].replace(",", ".").replace("\u2212", "-")) for label in labels]
     assert gaps == sorted(gaps)  # worst first
     table = tables(at)[3]
