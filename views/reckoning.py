@@ -113,7 +113,7 @@ def reckoning(data: Data, code: str, lang: str, as_of: date) -> IndicatorReckoni
         return IndicatorReckoning(code, name, deadline, headline_milestone(national, deadline), stories, [])
     stories["group"] = [STORY_ORDER.index((d, s)) for d, s in zip(stories["deadline"], stories["since"], strict=True)]
     stories["group_label"] = [
-        t("reckoning.country", lang) if national_row else f"{d} · {s}"
+        f"{t('reckoning.country', lang)}: {d} · {s}" if national_row else f"{d} · {s}"
         for national_row, d, s in zip(
             stories["is_national"], stories["deadline_label"], stories["since_label"], strict=True
         )

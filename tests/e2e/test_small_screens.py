@@ -13,9 +13,9 @@ from tests.e2e.conftest import SHOTS, _record, open_page
 pytestmark = pytest.mark.e2e
 
 SIZES = [(390, 844), (1024, 768)]
-# path, Plotly charts on it, which of them to measure (the reckoning dumbbell chart is measured by its owner's test)
+# path, Plotly charts on it, which of them to measure
 PAGES = [
-    ("", 5, (0, 1, 2, 4)),  # Yleiskuva, the default page
+    ("", 5, (0, 1, 2, 3, 4)),  # Yleiskuva, the default page: headline charts, the reckoning, its tile map
     ("?indicator=care_guarantee_7day_share&asof=2025-09-30", 5, (0, 1, 2, 3, 4)),  # ranking bars, tile map
     ("liikennevalot?period=2025Q2&investment=P4I1", 0, ()),
     ("raportointi?period=2025Q2", 0, ()),

@@ -108,7 +108,8 @@ def test_overview_leads_with_the_reckoning_after_the_deadline(app_env: Path) -> 
     assert not at.exception
     assert at.header[0].value == "Määräajan tulos"
     reckoning = json.loads(at.get("plotly_chart")[3].proto.spec)
-    areas = reckoning["data"][1]["y"][1]  # grouped categories: [group, area]
+    # Each row's words above its markers ("<b>Area</b>  82 % → 75 %"); group headings are bold words alone.
+    areas = [a["text"][3:].split("</b>")[0] for a in reckoning["layout"]["annotations"] if "</b>  " in a["text"]]
     assert len(areas) == 23 and areas[0] == "Koko maa"
     table = tables(at)[3]
     assert list(table.columns) == ["Alue", "Tavoite", "Arvo määräaikana", "Tulos määräaikana", "Viimeisin arvo",
