@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.theme import ACTUAL, AREA_COLOURS, base_layout
+from domain.documents import cite
 from domain.periods import end
 from i18n import fmt, t
 
@@ -15,7 +16,7 @@ MAX_BARS = 25
 def _hover(row: pd.Series, name: str, lang: str) -> str:
     return (
         f"<b>{name}</b><br>{fmt.number(row['value'], lang, 2 if row['value'] % 1 else 0)} "
-        f"{fmt.period(row['period'], lang)}<br>{t('chart.source', lang)}: {row['source_file']}, "
+        f"{fmt.period(row['period'], lang)}<br>{t('chart.source', lang)}: {cite(row['source_file'], lang)}, "
         f"{t('chart.row', lang)} {row['source_row']} ({t('chart.raw', lang)} '{row['raw']}')"
     )
 

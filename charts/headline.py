@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.theme import ACTUAL, BASELINE, TARGET, base_layout
+from domain.documents import cite
 from domain.periods import end
 from i18n import fmt, t
 from metrics.headline import Headline
@@ -14,7 +15,7 @@ from metrics.headline import Headline
 def point_hover(row: pd.Series, lang: str) -> str:
     """Formatted value, period and provenance of one point, preformatted so exports match."""
     parts = [f"<b>{fmt.measure(row['value'], row.get('unit', 'percent'), lang)}</b> {fmt.period(row['period'], lang)}"]
-    source = f"{t('chart.source', lang)}: {row['source_file']}, {t('chart.row', lang)} {row['source_row']}"
+    source = f"{t('chart.source', lang)}: {cite(row['source_file'], lang)}, {t('chart.row', lang)} {row['source_row']}"
     parts.append(f"{source} ({t('chart.raw', lang)} '{row['raw']}')")
     if row["is_demo"]:
         parts.append(t("chart.demo", lang))
@@ -68,10 +69,13 @@ def headline_figure(actuals: pd.DataFrame, head: Headline, lang: str) -> go.Figu
                 mode="markers",
                 name=label,
                 marker={"size": 13, "color": colour, "symbol": symbol},
-                hovertext=[f"{label}<br>{t('chart.source', lang)}: {ref.source_doc}"],
+                hovertext=[f"{label}<br>{t('chart.source', lang)}: {cite(ref.source_doc, lang)}"],
                 hoverinfo="text",
             )
         )
     fig = base_layout(fig, lang)
-    fig.update_xaxes(dtick="M36", tick0="2020-01-01")  # a third of the page wide: 2020, 2023, 2026 stay apart
+    fig.update_xaxes(dtick="M36", tick0="2020-01-01", automargin=True)  # a card wide: 2020, 2023, 2026 stay apart
+    # Margins follow the tick labels, so a card on a phone keeps its plot; the legend wraps below it.
+    fig.update_yaxes(automargin=True)
+    fig.update_layout(margin={"l": 8, "r": 12, "t": 16, "b": 8}, legend={"font": {"size": 12}, "y": -0.12})
     return fig

@@ -1,4 +1,7 @@
-"""Areas ranked by gap to the required path: horizontal bars, each labelled with verdict symbol and word."""
+"""Areas ranked by gap to the required path: horizontal bars, each labelled with verdict symbol and word.
+
+Each bar's words sit above it (name and gap, then symbol and verdict), not in a margin: margins are fixed
+pixels, so on a 390 px phone a name column and a label column left the bars no width at all."""
 
 from __future__ import annotations
 
@@ -8,9 +11,14 @@ import plotly.graph_objects as go
 from charts.theme import INK, VERDICT_STYLE, base_layout
 from i18n import fmt, t
 
+ROW_PX = 58  # two label lines (about 32 px) above a bar
+BAR_PX = 22
+BARGAP = 1 - BAR_PX / ROW_PX
+LABEL_BACKGROUND = "rgba(255,255,255,0.85)"  # the zero line and grid pass behind a label, not through it
+
 
 def ranking_figure(ranked: pd.DataFrame, lang: str) -> go.Figure:
-    """ranked: name, verdict (code), gap_path (pp), sentence; worst first. Labels sit in a column on the right."""
+    """ranked: name, verdict (code), gap_path (pp), sentence; worst first."""
     rows = ranked.dropna(subset=["gap_path"])
     fig = go.Figure(
         go.Bar(
@@ -25,15 +33,16 @@ def ranking_figure(ranked: pd.DataFrame, lang: str) -> go.Figure:
     )
     labels = [
         {
-            "x": 1.01, "xref": "paper", "y": row.name, "xanchor": "left", "showarrow": False, "font": {"color": INK},
-            "text": f"{fmt.points(row.gap_path, lang)}  {VERDICT_STYLE[row.verdict][0]} "
-            f"{t('verdict.name.' + row.verdict, lang)}",
+            "y": row.name, "yanchor": "bottom", "yshift": BAR_PX / 2, "x": 0, "xref": "paper", "xanchor": "left",
+            "align": "left", "showarrow": False, "font": {"color": INK, "size": 12}, "bgcolor": LABEL_BACKGROUND,
+            "text": f"<b>{row.name}</b>  {fmt.points(row.gap_path, lang)}<br>"
+            f"{VERDICT_STYLE[row.verdict][0]} {t('verdict.name.' + row.verdict, lang)}",
         }
         for row in rows.itertuples()
     ]  # fmt: skip
     fig.update_layout(annotations=labels)  # at once: add_annotation validates every earlier label again
-    fig = base_layout(fig, lang, height=26 * len(rows) + 110, percent=False)
-    fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)", ticks="")
+    fig = base_layout(fig, lang, height=ROW_PX * len(rows) + 90, percent=False)
+    fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)", ticks="", showticklabels=False)
     fig.update_xaxes(
         dtick=None,
         tickformat=None,
@@ -44,7 +53,5 @@ def ranking_figure(ranked: pd.DataFrame, lang: str) -> go.Figure:
         gridcolor="#e3e3e3",
         title=f"{t('trend.gap_path', lang)} ({fmt.PP_UNIT[lang]})",
     )
-    # The label column is as wide as its longest label (about 7.5 px a character at this size).
-    right = max(200, round(7.5 * max((len(label["text"]) for label in labels), default=0)) + 24)
-    fig.update_layout(margin={"l": 150, "r": right, "t": 16}, showlegend=False, bargap=0.25)
+    fig.update_layout(margin={"l": 8, "r": 8, "t": 40, "b": 56}, showlegend=False, bargap=BARGAP)
     return fig

@@ -2,7 +2,8 @@
 
 One row per area, grouped (outcome at the deadline × what happened since) and ranked within each group:
 a hollow marker at the deadline value, a filled one at the latest, a line between them, the target as a
-vertical line. Every row carries its symbols and words on the right, so colour is never the only cue.
+vertical line. Each group opens with its symbols and words, and each row's words (name and values) sit
+above its markers, not in a margin: margins are fixed pixels, which on a 390 px phone left no plot.
 """
 
 from __future__ import annotations
@@ -13,31 +14,50 @@ import plotly.graph_objects as go
 from charts.theme import INK, MUTED, OUTCOME_STYLE, SINCE_STYLE, base_layout
 from i18n import fmt, t
 
-ROW_PX = 26
+ROW = 1.0  # y units per area row; a group's heading takes one row too
+ROW_PX = 44  # a label line (about 16 px) above the markers
+LINE_PX = 18  # one line of a group heading
+LABEL_BACKGROUND = "rgba(255,255,255,0.85)"
 
 
-def reckoning_figure(stories: pd.DataFrame, target: float, lang: str, is_share: bool = True) -> go.Figure:
+def _positions(stories: pd.DataFrame) -> tuple[list[float], list[tuple[float, str]]]:
+    """Each area's y, and each group heading's (y, words): a heading before the first area of its group."""
+    ys, headings, y, previous = [], [], 0.0, None
+    for label in stories["group_label"]:
+        if label != previous:
+            lines = label.replace(": ", ":<br>").replace(" · ", "<br>").split("<br>")  # a clause a line: fits a phone
+            half = len(lines) * LINE_PX / 2 / ROW_PX  # half the heading's height, in rows
+            y += half + (0.3 if previous is not None else 0.0)
+            headings.append((y, "<br>".join(f"<b>{line}</b>" for line in lines)))
+            y += half + 0.7  # room for the first row's words above its markers
+            previous = label
+        ys.append(y)
+        y += ROW
+    return ys, headings
+
+
+def reckoning_figure(
+    stories: pd.DataFrame, target: float, lang: str, is_share: bool = True, when: tuple[str, str] = ("", "")
+) -> go.Figure:
     """stories: name, group_label (symbols and words of the group), deadline (code), since (code),
     deadline_value, latest_value, before_value, label (the values in words), sentence; in the order shown
-    (whole country first, then the groups)."""
-    y = [stories["group_label"].tolist(), stories["name"].tolist()]  # grouped categories: group, then area
+    (whole country first, then the groups). when: the deadline's and the usual latest period, for the legend."""
+    ys, headings = _positions(stories)
+    stories = stories.assign(y=ys)
     fig = go.Figure()
-    # The move since the deadline: one segment per area (None breaks the line between areas).
-    xs, ys_group, ys_name = [], [], []
+    xs, segment_ys = [], []  # the move since the deadline: one segment per area, None between areas
     for row in stories.itertuples():
         if pd.notna(row.deadline_value) and pd.notna(row.latest_value):
             xs += [row.deadline_value, row.latest_value, None]
-            ys_group += [row.group_label, row.group_label, row.group_label]
-            ys_name += [row.name, row.name, row.name]
+            segment_ys += [row.y, row.y, None]
     fig.add_trace(
-        go.Scatter(
-            x=xs, y=[ys_group, ys_name], mode="lines", line={"color": MUTED, "width": 2},
-            hoverinfo="skip", showlegend=False,
-        )
+        go.Scatter(x=xs, y=segment_ys, mode="lines", line={"color": MUTED, "width": 2}, hoverinfo="skip",
+                   showlegend=False)
     )  # fmt: skip
     fig.add_trace(
         go.Scatter(
-            x=stories["deadline_value"], y=y, mode="markers", name=t("reckoning.at_deadline", lang),
+            x=stories["deadline_value"], y=stories["y"], mode="markers",
+            name=_named(t("reckoning.at_deadline", lang), when[0], lang),
             marker={"symbol": "circle-open", "size": 12, "line": {"width": 2.5},
                     "color": [OUTCOME_STYLE[d][1] for d in stories["deadline"]]},
             hovertext=stories["sentence"], hoverinfo="text",
@@ -45,7 +65,8 @@ def reckoning_figure(stories: pd.DataFrame, target: float, lang: str, is_share: 
     )  # fmt: skip
     fig.add_trace(
         go.Scatter(
-            x=stories["latest_value"], y=y, mode="markers", name=t("reckoning.latest", lang),
+            x=stories["latest_value"], y=stories["y"], mode="markers",
+            name=_named(t("reckoning.latest", lang), when[1], lang),
             marker={"symbol": "circle", "size": 11, "color": [SINCE_STYLE[s][1] for s in stories["since"]]},
             hovertext=stories["sentence"], hoverinfo="text",
         )
@@ -54,26 +75,32 @@ def reckoning_figure(stories: pd.DataFrame, target: float, lang: str, is_share: 
     if before.any():  # no value at the deadline: the last one before it, so a met target is never hidden
         fig.add_trace(
             go.Scatter(
-                x=stories.loc[before, "before_value"], y=[list(stories.loc[before, "group_label"]),
-                list(stories.loc[before, "name"])], mode="markers", name=t("reckoning.before", lang),
+                x=stories.loc[before, "before_value"], y=stories.loc[before, "y"], mode="markers",
+                name=t("reckoning.before", lang), hovertext=stories.loc[before, "sentence"], hoverinfo="text",
                 marker={"symbol": "square-open", "size": 11, "line": {"width": 2}, "color": MUTED},
-                hovertext=stories.loc[before, "sentence"], hoverinfo="text",
             )
         )  # fmt: skip
     fig.add_vline(x=target, line={"color": INK, "width": 1.5, "dash": "dash"})
     target_text = fmt.percent(target, lang) if is_share else fmt.number(target, lang)
-    labels = [
-        {"x": 1.01, "xref": "paper", "y": [row.group_label, row.name], "xanchor": "left", "showarrow": False,
-         "text": row.label, "font": {"color": INK, "size": 12}}
+    rows = [
+        {"y": row.y, "yanchor": "bottom", "yshift": 7, "x": 0, "xref": "paper", "xanchor": "left", "align": "left",
+         "showarrow": False, "font": {"color": INK, "size": 12}, "bgcolor": LABEL_BACKGROUND,
+         "text": f"<b>{row.name}</b>  {row.label}"}
         for row in stories.itertuples()
     ]  # fmt: skip
-    labels.append(
-        {"x": target, "y": 1.0, "yref": "paper", "yanchor": "bottom", "showarrow": False,
-         "text": f"{t('chart.target', lang)} {target_text}", "font": {"color": INK}}
-    )  # fmt: skip
-    fig.update_layout(annotations=labels)  # at once: add_annotation validates every earlier label again
-    base_layout(fig, lang, height=ROW_PX * len(stories) + 150, percent=False)
-    fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)", ticks="", automargin=True)
+    groups = [
+        {"y": y, "yanchor": "middle", "x": 0, "xref": "paper", "xanchor": "left", "align": "left",
+         "showarrow": False, "font": {"color": INK, "size": 13}, "text": label}
+        for y, label in headings
+    ]  # fmt: skip
+    top = {"x": target, "y": 1.0, "yref": "paper", "yanchor": "bottom", "showarrow": False,
+           "text": f"{t('chart.target', lang)} {target_text}", "font": {"color": INK}}  # fmt: skip
+    fig.update_layout(annotations=[*groups, *rows, top])  # at once: add_annotation validates every earlier one
+    height = int(ROW_PX * (ys[-1] + 1 if ys else 1)) + 150
+    base_layout(fig, lang, height=height, percent=False)
+    fig.update_yaxes(
+        autorange="reversed", range=None, showticklabels=False, ticks="", gridcolor="rgba(0,0,0,0)", zeroline=False
+    )
     values = pd.concat(
         [stories["deadline_value"], stories["latest_value"], stories["before_value"], pd.Series([target])]
     ).dropna()
@@ -82,9 +109,12 @@ def reckoning_figure(stories: pd.DataFrame, target: float, lang: str, is_share: 
         range=[values.min() - pad, values.max() + pad], showgrid=True, gridcolor="#e5e7eb",
         ticksuffix=("\u00a0%" if lang != "en" else "%") if is_share else "", dtick=None, tickformat=None,
     )  # fmt: skip
-    widest = max((len(str(label)) for label in stories["label"]), default=10)
     fig.update_layout(
-        margin={"l": 8, "r": 8 + 7 * widest, "t": 40, "b": 48},
-        legend={"orientation": "h", "yanchor": "top", "y": -40 / (ROW_PX * len(stories) + 150), "x": 0},
+        margin={"l": 8, "r": 8, "t": 40, "b": 48},
+        legend={"orientation": "h", "yanchor": "top", "y": -40 / height, "x": 0},
     )
     return fig
+
+
+def _named(name: str, period: str, lang: str) -> str:
+    return f"{name} ({fmt.period(period, lang)})" if period else name

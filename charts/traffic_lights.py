@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.theme import FONT, GRID, INK
+from domain.documents import cite
 from domain.programme import Status
 from i18n import t
 from metrics.reports import Direction
@@ -207,7 +208,7 @@ def traffic_light_figure(
             name = t(f"status.{status}", lang) if status else t("status.missing", lang)
             hover = f"<b>{row_label} · {col_label}</b><br>{name}"
             if cell is not None and "source_file" in cell:
-                source = f"{cell['source_file']}, {t('chart.row', lang)} {cell['source_row']}"
+                source = f"{cite(cell['source_file'], lang)}, {t('chart.row', lang)} {cell['source_row']}"
                 hover += f"<br>{t('reports.source', lang)}: {source}"
                 hover += f"<br>{t('chart.demo', lang)}" if cell.get("is_demo") else ""
             colour = COLOURS[Status(status)] if status else MISSING_COLOUR
@@ -220,6 +221,12 @@ def traffic_light_figure(
 def completeness_label(reported: int, expected: int) -> str:
     """'full', 'partial' or 'nothing'."""
     return "full" if reported >= expected else "nothing" if reported == 0 else "partial"
+
+
+def completeness_legend(lang: str) -> str:
+    """'Selite: ✓ täydellinen · ◐ osittain · ✗ ei raporttia (Raportoitu/Odotettu)': the grid's symbols in words."""
+    kinds = " · ".join(t(f"reporting.{kind}", lang) for kind in COMPLETENESS)
+    return f"{t('lights.legend', lang)}: {kinds} ({t('reporting.reported', lang)}/{t('reporting.expected', lang)})"
 
 
 def completeness_figure(counts: pd.DataFrame, rows: Axis, cols: Axis, lang: str) -> go.Figure:

@@ -1,4 +1,8 @@
-"""Periods: canonical month '2025-03', quarter '2025Q4', year '2024', and their points in time."""
+"""Periods: canonical month '2025-03', quarter '2025Q4', year '2024', ISO week '2020W12', day '2020-03-15'.
+
+Trajectories use years, quarters and months (canonical()); weekly and daily source series (THL cubes)
+are stored as weeks and days (canonical_fine()) and browsed as such, never aggregated.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,12 @@ import re
 from datetime import date, timedelta
 
 _CANONICAL = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])|Q([1-4]))?$")
+_WEEK = re.compile(r"^(\d{4})W(0[1-9]|[1-4]\d|5[0-3])$")  # ISO week: 2020W12
+_DAY = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")  # 2020-03-15
+# Weeks as THL cubes and people write them: 2020W12, 2020-W12, 2020 W12, "Vuosi 2020 Viikko 12" (sv, en alike).
+_WRITTEN_WEEK = re.compile(
+    r"^(?:(?:vuosi|år|year)\s+)?(\d{4})\s*[-/ ]?\s*(?:w|vk|v\.?|viikko|vecka|week)\s*(\d{1,2})$", re.I
+)
 # Forms seen in the documents and extracts, tried in order after the canonical ones.
 _WRITTEN = (
     (re.compile(r"^(?:Q|kvartaali\s*)([1-4])\s*/\s*(\d{4})$", re.I), "quarter"),  # Q4/2025
@@ -35,13 +45,44 @@ def canonical(raw: str) -> str | None:
     return None
 
 
+def canonical_fine(raw: str) -> str | None:
+    """Like canonical(), and also ISO weeks (2020W12) and days (2020-03-15) kept as such."""
+    text = str(raw).strip()
+    day = _DAY.match(text)
+    if day:
+        try:
+            return date(*(int(g) for g in day.groups())).isoformat()
+        except ValueError:  # 2020-02-30
+            return None
+    week = _WRITTEN_WEEK.match(text)
+    if week:
+        year, number = int(week.group(1)), int(week.group(2))
+        try:
+            date.fromisocalendar(year, number, 1)  # 2021W53 does not exist
+        except ValueError:
+            return None
+        return f"{year}W{number:02d}"
+    return canonical(text)
+
+
 def kind(period: str) -> str:
-    """'month', 'quarter' or 'year' of a canonical period."""
+    """'day', 'week', 'month', 'quarter' or 'year' of a canonical period."""
+    if _DAY.match(period):
+        return "day"
+    if "W" in period:
+        return "week"
     return "quarter" if "Q" in period else "month" if "-" in period else "year"
 
 
 def bounds(period: str) -> tuple[date, date]:
     """First and last day of a canonical period."""
+    if _DAY.match(period):
+        day = date.fromisoformat(period)
+        return day, day
+    week = _WEEK.match(period)
+    if week:
+        monday = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+        return monday, monday + timedelta(days=6)
     found = _CANONICAL.match(period)
     if not found:
         raise ValueError(f"not a canonical period: {period!r}")

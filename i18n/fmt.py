@@ -60,8 +60,15 @@ def day(value: date, lang: str = "fi") -> str:
 def period(canonical: str, lang: str = "fi") -> str:
     """Canonical period → display: '2025-03' → '3/2025', '2025Q4' → 'Q4/2025', '2024' → '2024'.
 
-    A quarter is never written '4/2025', which reads as April.
+    A quarter is never written '4/2025', which reads as April. Weeks and days of source series:
+    '2020W12' → 'vk 12/2020' ('v. 12/2020', 'W12 2020'), '2020-03-15' → '15.3.2020' ('2020-03-15' in en).
     """
+    if "W" in canonical:
+        year, week = canonical.split("W")
+        return {"fi": f"vk {int(week)}/{year}", "sv": f"v. {int(week)}/{year}"}.get(lang, f"W{week} {year}")
+    if canonical.count("-") == 2:
+        year, month, day = canonical.split("-")
+        return canonical if lang == "en" else f"{int(day)}.{int(month)}.{year}"
     if "Q" in canonical:
         year, quarter = canonical.split("Q")
         return f"Q{quarter} {year}" if lang == "en" else f"Q{quarter}/{year}"

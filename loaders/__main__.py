@@ -1,6 +1,8 @@
 """Command line: python -m loaders ingest PATH… [--db FILE] [--dry-run] [--lang en|fi|sv]
+[--map ROLE=COLUMN… (--indicator ID | --map indicator=COL) [--dataset NAME] [--region-ids sotkanet] [--sheet S]]
 | fetch-sotkanet --indicator ID
-[--years Y…] [--db FILE] | demo [--db FILE] [--if-missing] | relink [--db FILE]."""
+[--years Y…] [--db FILE] | refresh [--db FILE] [--config FILE]
+| demo [--db FILE] [--if-missing] | relink [--db FILE]."""
 
 from __future__ import annotations
 
@@ -8,13 +10,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from config import settings
+from config import ROOT, settings
 from i18n import LANGUAGES, t
+from loaders import column_map, formats, refresh
 from loaders.demo import build_demo
 from loaders.ingest import Outcome, ingest_files, write
 from loaders.sotkanet_client import FetchError, SotkanetClient
 from store import db
-from store.batch import MAX_LISTED, LoadErrors, display
+from store.batch import MAX_LISTED, LoadErrors, Problem, display
 
 
 def _stderr(line: str) -> None:
@@ -57,6 +60,48 @@ def _fetch(indicator: int, years: list[int], db_path: Path) -> int:
     return _report(write(outcomes, db_path, _stderr))
 
 
+REFRESH_CONFIG = ROOT / "data" / "refresh_indicators.txt"
+REFRESH_CACHE_SECONDS = 600  # reuse a response within one run (years, then metadata), never the last night's
+
+
+def _refresh(config: Path | None, db_path: Path) -> int:
+    config = config or (REFRESH_CONFIG if REFRESH_CONFIG.exists() else None)
+    try:
+        listed = refresh.configured_indicators(config)
+    except (OSError, ValueError) as error:
+        _stderr(f"refused: {error}")
+        return 1
+    indicators = sorted(set(refresh.stored_indicators(db_path)) | set(listed))
+    client = SotkanetClient(cache_seconds=REFRESH_CACHE_SECONDS)
+    results = refresh.refresh(db_path, client, indicators)
+    for result in results:
+        print(result.line())
+    return 1 if any(result.status == "failed" for result in results) else 0
+
+
+def _ingest_mapped(args: argparse.Namespace, db_path: Path) -> int:
+    """Files read through a column mapping instead of format detection."""
+    try:
+        columns = column_map.parse_maps(args.map)
+    except ValueError as error:
+        _stderr(str(error))
+        return 2
+    mapping = column_map.ColumnMap(columns, args.indicator, args.dataset, args.region_ids, args.sheet)
+    outcomes = []
+    for path in args.paths:
+        try:
+            batch = column_map.parse(path, formats.read(path), mapping)
+        except LoadErrors as refused:
+            outcomes.append(Outcome(display(path.name), "refused", errors=refused))
+            continue
+        except OSError as error:  # missing or unreadable: that file's refusal
+            refused = LoadErrors(path.name, [Problem(path.name, None, None, "readable_file", str(error))])
+            outcomes.append(Outcome(display(path.name), "refused", errors=refused))
+            continue
+        outcomes.append(Outcome(batch.file_name, "checked", batch.rows, batch, warnings=batch.warnings))
+    return _report(outcomes if args.dry_run else write(outcomes, db_path, _stderr), args.lang)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m loaders", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -65,10 +110,19 @@ def main(argv: list[str] | None = None) -> int:
     ingest.add_argument("--db", type=Path, help="store file (default: DASHBOARD_DB)")
     ingest.add_argument("--dry-run", action="store_true", help="validate and report, write nothing")
     ingest.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the report (default: en)")
+    own = ingest.add_argument_group("a long table of your own (region, period, value) through a column mapping")
+    own.add_argument("--map", action="append", default=[], metavar="ROLE=COLUMN", help=f"roles: {column_map.ROLES}")
+    own.add_argument("--indicator", help="one indicator id for every row (instead of --map indicator=COL)")
+    own.add_argument("--dataset", default="manual", help="dataset name stored with the values (default: manual)")
+    own.add_argument("--region-ids", choices=["sotkanet"], help="the region column holds Sotkanet ids")
+    own.add_argument("--sheet", help="XLSX: the sheet to read (default: the first)")
     fetch = commands.add_parser("fetch-sotkanet", help="download one Sotkanet indicator (SOTKANET_URL) and load it")
     fetch.add_argument("--indicator", type=int, required=True, help="Sotkanet indicator id, e.g. 127")
     fetch.add_argument("--years", type=int, nargs="*", default=[], help="years to fetch, e.g. 2023 2024")
     fetch.add_argument("--db", type=Path)
+    nightly = commands.add_parser("refresh", help="re-fetch every stored Sotkanet indicator (and the config's)")
+    nightly.add_argument("--db", type=Path)
+    nightly.add_argument("--config", type=Path, help=f"indicator ids, one a line (default: {REFRESH_CONFIG})")
     demo = commands.add_parser("demo", help="build the demo store from data/demo/")
     demo.add_argument("--db", type=Path)
     demo.add_argument("--if-missing", action="store_true", help="do nothing if the store exists")
@@ -88,10 +142,14 @@ def _run(args: argparse.Namespace, db_path: Path) -> int:
     if args.command == "relink":
         print(f"{db_path} now points at {db.relink(db_path).name}")
         return 0
+    if args.command == "ingest" and args.map:
+        return _ingest_mapped(args, db_path)
     if args.command == "ingest":
         # A missing path or a directory is that file's refusal; the other files still load.
         outcomes = ingest_files(args.paths, db_path, dry_run=args.dry_run, progress=_stderr)
         return _report(outcomes, args.lang)
+    if args.command == "refresh":
+        return _refresh(args.config, db_path)
     if args.command == "fetch-sotkanet":
         return _fetch(args.indicator, args.years, db_path)
     if args.if_missing and db_path.exists():

@@ -12,6 +12,8 @@ from loaders import (
     sotkanet_csv,
     sotkanet_json,
     sotkanet_meta,
+    sotkanet_portal,
+    sotkanet_stream,
     template,
     textfile,
     thl_jsonstat,
@@ -66,7 +68,7 @@ def parse_template_csv(path: Path, data: bytes, limits: Limits = DEFAULT) -> Bat
         path.name,
         sha256(data),
         f"template_csv:{table}",
-        {table: frame},
+        template.tables(table, frame),
         dataset="manual",
         is_demo=bool(frame["is_demo"].any()) if len(frame) else False,
         warnings=tuple(check.warnings),
@@ -79,6 +81,7 @@ FORMATS: list[Format] = [
     Format("template_xlsx", workbook.matches, workbook.parse),
     Format("sotkanet_csv", sotkanet_csv.matches, sotkanet_csv.parse),
     Format("thl_pivot_csv", thl_pivot.matches, thl_pivot.parse),
+    Format("sotkanet_portal", sotkanet_portal.matches, sotkanet_portal.parse),
     Format("sotkanet_json", sotkanet_json.matches, sotkanet_json.parse),
     Format("sotkanet_regions", sotkanet_meta.is_regions, sotkanet_meta.parse_regions),
     Format("sotkanet_indicators", sotkanet_meta.is_indicators, sotkanet_meta.parse_indicators),
@@ -100,6 +103,9 @@ def read(path: Path, limits: Limits = DEFAULT) -> bytes:
 
 def parse(path: Path, limits: Limits = DEFAULT) -> Batch:
     """Read, detect and validate one file; LoadErrors if it cannot be loaded."""
+    streamed = sotkanet_stream.open_if_large(path, limits)  # read in batches, checked as the store takes them
+    if streamed is not None:
+        return streamed
     data = read(path, limits)
     if not data[:65536].strip() and not data.strip():  # a cheap look first: files can be large
         raise refuse(path.name, "file_with_data", found_key="empty_file")

@@ -1,4 +1,9 @@
-"""THL JSON-stat 2.0 cube (fact_<cube>.json): id, size, dimension.*.category, value, status."""
+"""THL JSON-stat cube (fact_<cube>.json): id, size, dimension.*.category, value, status.
+
+JSON-stat 2.0 has id, size and role at the top; the 1.x form THL's pivot .json export writes wraps
+the dataset as {"dataset": {...}} and keeps id, size and role inside "dimension". Both read the same.
+A cube with a row in thl_mappings.csv maps onto our indicator; any other loads as a source indicator.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from loaders import jsonfile, thl_mapping
+from loaders import jsonfile, thl_cube, thl_mapping
 from loaders.checks import Checker
 from loaders.limits import DEFAULT, Limits
 from store.batch import Batch
@@ -64,10 +69,27 @@ def _at(container: Any, position: int, total: int) -> Any:
 def _dataset(check: Checker, document: Any) -> dict | None:
     if isinstance(document, dict) and "dimension" not in document and len(document) == 1:
         document = next(iter(document.values()))  # JSON-stat 1.0 bundle: {"dataset": {...}}
+    if isinstance(document, dict) and isinstance(document.get("dimension"), dict) and "id" not in document:
+        dimension = document["dimension"]  # 1.x: id, size and role live inside dimension
+        lifted = {key: dimension[key] for key in ("id", "size", "role") if key in dimension}
+        rest = {key: value for key, value in dimension.items() if key not in lifted}
+        document = {**document, **lifted, "dimension": rest}
     if not isinstance(document, dict) or not all(key in document for key in ("id", "size", "dimension", "value")):
         check.problem(None, "$", "jsonstat_dataset", jsonfile.text(document)[:60])
         return None
     return document
+
+
+def _roles(dataset: dict, names: list[str]) -> dict[str, str]:
+    """Dimension label → 'time' or 'geo', as the file's role says (an optional hint)."""
+    role = dataset.get("role") if isinstance(dataset.get("role"), dict) else {}
+    by_id = dict(zip(dataset["id"], names, strict=True))
+    return {
+        by_id[dim_id]: kind
+        for kind in ("time", "geo")
+        for dim_id in (role.get(kind) if isinstance(role.get(kind), list) else [])
+        if dim_id in by_id
+    }
 
 
 def _cells(check: Checker, dataset: dict, limits: Limits) -> tuple[list[str], list[list[str]], int]:
@@ -139,13 +161,23 @@ def parse(path: Path, data: bytes, limits: Limits = DEFAULT) -> Batch:
     check.raise_if_any()
     by_label = dict(zip(names, dataset["id"], strict=True))
     rows = _long_rows(check, dataset, names, categories, total)
-    observations = thl_mapping.observations(check, mapping, rows, lambda name: f"$.dimension.{by_label[name]}")
+    label = lambda name: f"$.dimension.{by_label[name]}"  # noqa: E731
+    if mapping is None:  # no row maps it onto ours: a source indicator per series
+        shape = thl_cube.shape(check, dict(zip(names, categories, strict=True)), _roles(dataset, names))
+        check.raise_if_any()
+        cube = thl_cube.cube_name(path.name)
+        title = str(dataset.get("label") or cube)[:200]
+        tables = thl_cube.observations(check, cube, title, shape, rows, label)
+        fmt = f"thl_jsonstat:{cube}"
+    else:
+        tables = {"observations": thl_mapping.observations(check, mapping, rows, label)}
+        fmt = f"thl_jsonstat:{mapping.cube}"
     check.raise_if_any()
     return Batch(
         path.name,
         hashlib.sha256(data).hexdigest(),
-        f"thl_jsonstat:{mapping.cube}",
-        {"observations": observations},
+        fmt,
+        tables,
         dataset="thl",
         warnings=tuple(check.warnings),
     )

@@ -57,15 +57,15 @@ def mappings(path: Path = MAPPINGS) -> tuple[Mapping, ...]:
 
 
 def choose(path: Path, dimensions: Iterable[str], check: Checker) -> Mapping | None:
-    """The mapping for this file: by cube name in the file name (fact_<cube>), else by its dimensions."""
+    """The mapping onto one of our indicators: by cube name in the file name (fact_<cube>), else by its
+    dimensions. None when no row maps this cube: it then loads as a source indicator (loaders.thl_cube)."""
     dimensions = frozenset(dimensions)
     named = [m for m in mappings() if f"fact_{m.cube}." in path.name and m.dimensions == dimensions]
     by_dimensions = [m for m in mappings() if m.dimensions == dimensions]
     found = named or by_dimensions
-    if len(found) == 1:
-        return found[0]
-    check.problem(1, None, "thl_cube_named" if len(found) > 1 else "thl_cube", ", ".join(sorted(dimensions)))
-    return None
+    if len(found) > 1:
+        check.problem(1, None, "thl_cube_named", ", ".join(sorted(dimensions)))
+    return found[0] if len(found) == 1 else None
 
 
 # A long table row: (row number, {dimension label: category label}, value text, status, column label)

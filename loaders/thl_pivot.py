@@ -1,4 +1,7 @@
-"""THL pivot CSV export (fact_<cube>.csv): dimension labels as columns, then val; ';'-separated UTF-8."""
+"""THL pivot CSV export (fact_<cube>.csv): dimension labels as columns, then val; ';'-separated UTF-8.
+
+A cube with a row in thl_mappings.csv maps onto our indicator; any other loads as a source indicator.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders import thl_mapping
+from loaders import thl_cube, thl_mapping
 from loaders.checks import Checker
 from loaders.limits import DEFAULT, Limits
 from loaders.textfile import read_rows
@@ -56,6 +59,8 @@ def parse(path: Path, data: bytes, limits: Limits = DEFAULT) -> Batch:
         (row, cells, value, None, VALUE)
         for row, cells, value in zip(frame["source_row"], records, frame[VALUE], strict=True)
     )
+    if mapping is None:
+        return _any_cube(path, data, frame, dimensions, long, check)
     observations = thl_mapping.observations(check, mapping, long, lambda dimension: dimension)
     check.raise_if_any()
     return Batch(
@@ -63,6 +68,23 @@ def parse(path: Path, data: bytes, limits: Limits = DEFAULT) -> Batch:
         hashlib.sha256(data).hexdigest(),
         f"thl_pivot_csv:{mapping.cube}",
         {"observations": observations},
+        dataset="thl",
+        warnings=tuple(check.warnings),
+    )
+
+
+def _any_cube(path: Path, data: bytes, frame: pd.DataFrame, dimensions: list[str], long, check: Checker) -> Batch:
+    """A cube no mapping row names: a source indicator per combination of its other dimensions."""
+    shape = thl_cube.shape(check, {name: list(frame[name].unique()) for name in dimensions})
+    check.raise_if_any()
+    cube = thl_cube.cube_name(path.name)
+    tables = thl_cube.observations(check, cube, cube, shape, long, lambda dimension: dimension)
+    check.raise_if_any()
+    return Batch(
+        path.name,
+        hashlib.sha256(data).hexdigest(),
+        f"thl_pivot_csv:{cube}",
+        tables,
         dataset="thl",
         warnings=tuple(check.warnings),
     )

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from domain.documents import cite
 from i18n import fmt, t
 from ui import cache, state, widgets
 from views import reckoning
@@ -19,10 +20,10 @@ st.title(t("overview.title", lang))
 st.write(t("overview.intro", lang))
 widgets.demo_banner(any(chart.is_demo for chart in shown.charts), lang)
 
-for column, card in zip(st.columns(len(cards)), cards, strict=True):
+for column, card in zip(widgets.card_row(len(cards)), cards, strict=True):
     head, found = card.head, passed.get(card.indicator["indicator_code"])
-    with column, st.container(border=True):
-        st.subheader(widgets.plain(card.name))
+    with column:
+        widgets.card_title(card.name)
         latest = head.latest
         st.metric(
             f"{t('overview.latest', lang)} {fmt.period(latest.period, lang)}" if latest else t("overview.latest", lang),
@@ -41,7 +42,7 @@ for column, card in zip(st.columns(len(cards)), cards, strict=True):
                 f"**{fmt.percent(head.target.value, lang)}** ({fmt.period(head.target.period, lang)})"
             )
         if head.other_targets:
-            others = ", ".join(f"{fmt.percent(o.value, lang)} ({o.source_doc})" for o in head.other_targets)
+            others = ", ".join(f"{fmt.percent(o.value, lang)} ({cite(o.source_doc, lang)})" for o in head.other_targets)
             st.caption(widgets.plain(t("overview.other_targets", lang, targets=others)))
         widgets.chart(card.chart.figure, card.chart.summary, card.table, lang, key=card.chart.key)
         widgets.export_buttons(card.chart, key=card.chart.key)
@@ -59,4 +60,4 @@ for chart in shown.comparison:
     widgets.chart(chart.figure, chart.summary, twin, lang, key=chart.key)
     widgets.export_buttons(chart, key=chart.key)
 
-widgets.source_footer(data.ingests()["loaded_at"].max(), lang)
+widgets.source_footer(data.ingests()["loaded_at"].max(), lang, shown.charts)

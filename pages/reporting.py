@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from charts.traffic_lights import completeness_legend
 from i18n import fmt, t
 from ui import cache, state, widgets
 from views.changes import missing_view
@@ -20,7 +21,8 @@ period = state.choose("period", choices["period"], t("reports.period", lang), la
 shown = cache.view(data, "raportointi", {"period": period}, lang)
 chart = shown.chart
 widgets.demo_banner(chart.is_demo, lang)
-widgets.chart(chart.figure, chart.summary, shown.table, lang, key=chart.key)
+widgets.status_grid(chart.native, chart.summary, key=chart.key)  # the picture is for exports
+st.caption(completeness_legend(lang))
 widgets.export_buttons(chart, key=chart.key)
 st.subheader(f"{t('reporting.missing_cells', lang)} {fmt.period(period, lang)}")
 st.dataframe(missing_view(data, lang, period), hide_index=True)

@@ -49,7 +49,7 @@ if mode == "history" or by == "investment":
 shown = cache.view(data, "liikennevalot", chosen, lang)
 chart = shown.chart
 widgets.demo_banner(chart.is_demo, lang)
-widgets.chart(chart.figure, chart.summary, shown.table, lang, key=chart.key)
+widgets.status_grid(chart.native, chart.summary, key=chart.key)  # the picture is for exports
 widgets.export_buttons(chart, key=chart.key)
 st.caption(f"{t('lights.legend', lang)}: " + " · ".join(legend_lines(lang)))
 st.caption(t("lights.changed", lang))

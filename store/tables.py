@@ -1,5 +1,25 @@
 """The columns each loader supplies per table: the contract between loaders and the one write path."""
 
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+
+class StreamedRows(Protocol):
+    """Rows too many to hold at once (a large Sotkanet CSV): the writer inserts reader()'s batches into
+    the file's open transaction, then calls finish(), which raises LoadErrors if any batch had a
+    problem; the transaction is then rolled back, so a refused file leaves nothing behind."""
+
+    dataset: str  # every row's dataset
+    schema: Any  # pyarrow.Schema with LOADER_COLUMNS[table]
+
+    def reader(self) -> Any: ...  # a pyarrow.RecordBatchReader: one pass over the file
+
+    def finish(self) -> None: ...
+
+    def __len__(self) -> int: ...  # rows of the last finished pass
+
+
 # Columns a loader supplies per table (ingest_id and superseded_by are the store's own).
 LOADER_COLUMNS: dict[str, tuple[str, ...]] = {
     "regions": (
@@ -36,6 +56,20 @@ LOADER_COLUMNS: dict[str, tuple[str, ...]] = {
         "caveat_sv",
         "caveat_en",
     ),
+    "documents": (
+        "id",
+        "title_fi",
+        "title_sv",
+        "title_en",
+        "short_fi",
+        "short_sv",
+        "short_en",
+        "publisher",
+        "date",
+        "kind",
+        "url",
+        "files",
+    ),
     "observations": (
         "dataset",
         "indicator",
@@ -63,6 +97,14 @@ LOADER_COLUMNS: dict[str, tuple[str, ...]] = {
         "caveat",
         "source_row",
         "is_demo",
+    ),
+    "row_notes": (
+        "table_name",
+        "source_row",
+        "source_doc",
+        "note_fi",
+        "note_sv",
+        "note_en",
     ),
     "annotations": (
         "indicator_code",
@@ -139,5 +181,5 @@ LOADER_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
 }
 # Reference data and source metadata: a newer file replaces by key.
-UPSERT_TABLES = {"regions", "indicators", "source_indicators", "source_regions"}
+UPSERT_TABLES = {"regions", "indicators", "documents", "source_indicators", "source_regions"}
 OBSERVATION_KEY = ("dataset", "indicator", "region", "period", "gender")

@@ -3,6 +3,7 @@ and the lanes (pyproject.toml's markers): `make test-fast` runs -m "not e2e and 
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,6 +15,8 @@ from config import ROOT
 from loaders.demo import build_demo
 
 DEMO_DIR = ROOT / "data" / "demo"
+# No test server or AppTest starts the export browser unless the test asks for it (the first export still does).
+os.environ.setdefault("DASHBOARD_EXPORT_WARM_UP", "0")
 
 
 @pytest.fixture(scope="session")

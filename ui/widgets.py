@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -13,7 +14,7 @@ import streamlit as st
 from charts import tables
 from config import settings
 from exports import basket, datafiles, images
-from exports.spec import ChartExport
+from exports.spec import ChartExport, NativeTable
 from i18n import LANGUAGES, fmt, t
 from ui import state
 
@@ -38,13 +39,16 @@ def plain(text: object) -> str:
     return tables.plain(text)
 
 
-def as_of_picker(lang: str) -> None:
-    """'Tilanne päivänä': show the store as it stood at the end of a chosen day (?asof=YYYY-MM-DD)."""
+def as_of_picker(lang: str, first_load: object) -> None:
+    """'Tilanne päivänä': show the store as it stood at the end of a chosen day (?asof=YYYY-MM-DD).
+
+    The earliest day offered is the first load's: before it the store held nothing."""
     current = state.as_of()
+    earliest = pd.Timestamp(first_load).date() if pd.notna(first_load) else state.EARLIEST_AS_OF
     chosen = st.sidebar.date_input(
         t("asof.label", lang),
         value=current,
-        min_value=state.EARLIEST_AS_OF,
+        min_value=max(earliest, state.EARLIEST_AS_OF),
         max_value=date.today(),
         format="DD.MM.YYYY",
         help=t("asof.help", lang),
@@ -82,8 +86,74 @@ def chart(fig: go.Figure, summary: str, table: pd.DataFrame, lang: str, key: str
             st.dataframe(table, hide_index=True, width="stretch")
 
 
-def source_footer(loaded_at: object, lang: str) -> None:
-    loaded = fmt.day(pd.Timestamp(loaded_at).date(), lang) if loaded_at is not None else "–"
+def status_grid(grid: NativeTable, summary: str, key: str) -> None:
+    """A grid of symbol-and-word cells as a native data grid: it scrolls sideways on a narrow screen, the first
+    column (the area) stays pinned, and each cell keeps its symbol and word on its light's colour (never colour alone).
+
+    The Plotly picture of the same grid stays the export's figure; on screen its fixed cells overlapped on phones."""
+    frame = pd.DataFrame(list(grid.rows), columns=unique_headers(grid.header))
+    fills = pd.DataFrame(list(grid.fills), columns=frame.columns, index=frame.index) if grid.fills else None
+
+    def paint(column: pd.Series) -> list[str]:
+        if fills is None:
+            return [""] * len(column)
+        # A missing or blank cell has no fill (NaN in the frame): it keeps the grid's own dark text on white.
+        return [f"background-color: {f}; color: white" if isinstance(f, str) else "" for f in fills[column.name]]
+
+    first = frame.columns[0]
+    st.dataframe(
+        frame.style.apply(paint),
+        hide_index=True,
+        width="stretch",
+        height=GRID_ROW_PX * (len(frame) + 1) + 3,  # every row visible: the page scrolls, not the grid
+        column_config={first: st.column_config.TextColumn(first, pinned=True, width=_label_px(frame[first]))},
+        key=key,
+    )
+    st.caption(summary)
+
+
+GRID_ROW_PX = 35  # st.dataframe's row height
+
+
+def _label_px(labels: pd.Series) -> int:
+    """The pinned column as wide as its longest name (the grid's own guess cut 'Pohjois-Pohjanmaa'), at most 200 px."""
+    return min(200, 8 * max((len(str(label)) for label in labels), default=8) + 24)
+
+
+def unique_headers(header: Sequence[str]) -> list[str]:
+    """Column names a DataFrame can hold: a repeated label gets a numbered twin."""
+    seen: dict[str, int] = {}
+    out = []
+    for label in header:
+        seen[label] = seen.get(label, 0) + 1
+        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return out
+
+
+def card_row(count: int) -> list:
+    """Bordered cards CARD_PX wide side by side, wrapping onto the next line where the row is full.
+
+    st.columns squeezed three cards into 145 px charts on a 1024 px laptop (titles broke mid-word), and cards
+    that stretch never wrap (Streamlit gives a stretching container no minimum width). Fixed cards give three
+    in a row at 1400 px, two at 1024 px (with the sidebar open) and one on a phone."""
+    row = st.container(horizontal=True, wrap=True, gap="medium", horizontal_alignment="distribute")
+    return [row.container(border=True, width=CARD_PX, key=f"card-{i}") for i in range(count)]
+
+
+def card_title(name: str) -> None:
+    """A card's title in a size whose longest word fits a card: 'Realtidsuppföljning' broke mid-word as a subheader."""
+    st.markdown(f"##### {plain(name)}")
+
+
+CARD_PX = 260  # two fit the 564 px a 1024 px screen leaves beside the sidebar, with room for a scrollbar
+
+
+def source_footer(loaded_at: object, lang: str, charts: Sequence[ChartExport] = ()) -> None:
+    """The page's 'Lähteet': every document its charts rest on, by title, and when data were loaded."""
+    cited = list(dict.fromkeys(title for chart in charts for title in chart.source_titles(lang)))
+    if cited:
+        st.caption(f"**{t('app.sources_shown', lang)}:** " + "; ".join(plain(title) for title in cited))
+    loaded = fmt.day(pd.Timestamp(loaded_at).date(), lang) if pd.notna(loaded_at) else "–"  # nothing loaded yet
     st.caption(t("app.source_line", lang, loaded=loaded))
 
 

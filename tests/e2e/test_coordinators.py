@@ -17,5 +17,5 @@ HISTORY = "liikennevalot?mode=history&investment=P4I1&dimension=costs"
 
 
 def test_traffic_light_history_counts_the_quarters_in_a_row(server: str, page: Page) -> None:
-    open_page(page, f"{server}/{HISTORY}", shot="coordinators-liikennevalot-history", charts=1)
+    open_page(page, f"{server}/{HISTORY}", shot="coordinators-liikennevalot-history")
     assert "keltainen 6. neljännestä peräkkäin" in page.inner_text("body").replace("\u00a0", " ")

@@ -27,6 +27,8 @@ GOOD_OBS = "remote_contact_share,18,2024Q1,50"
 # A THL pivot export of the constructed cube (its mapping is in loaders/thl_mappings.csv).
 THL_HEADER = "Hyvinvointialue;Vuosi;Mittari;val"
 THL_MEASURE = "Hoitotakuu 7 vrk toteutunut (%)"
+# The constructed cube's years relabelled: no dimension holds periods.
+NOT_TIME = {"index": ["2023", "2024"], "label": {"2023": "Vanha", "2024": "Uusi"}}
 BIG_ROWS = 1_800_000  # ~50 MB of Sotkanet rows: the upload limit (.streamlit/config.toml maxUploadSize)
 
 
@@ -215,11 +217,12 @@ CASES = [
     ),
     Case("js_no_dimension.json", lambda: jsonstat(lambda d: d.pop("dimension")), None, "$", "JSON-stat dataset"),
     Case(
+        # An unmapped cube loads as a source indicator (issue 15), unless no dimension holds periods.
         "js_unknown_cube.json",
-        lambda: jsonstat(lambda d: d["dimension"]["vuosi"].update(label="Kuukausi")),
+        lambda: jsonstat(lambda d: (d.pop("role"), d["dimension"]["vuosi"].update(label="Kausi", category=NOT_TIME))),
         1,
         None,
-        "THL cube the dashboard knows",
+        "time dimension",
     ),
     # THL pivot CSV (the constructed cube's dimensions)
     Case("thl_comma.csv", lambda: thl(thl_row(value="81,5")), 2, "val", "'\\.' decimals"),
@@ -296,6 +299,7 @@ CASES = [
 # ---------------------------------------------------------------- the second half (was test_malformed_files.py)
 
 THL_DAYS = (FIXTURES / "thl_pivot_csv_epirapo_covid19case_shp_by_day_2020.csv").read_bytes()
+PORTAL = (FIXTURES / "sotkanet_portal_constructed_ind127_fi.csv").read_bytes()  # constructed (issue 15)
 OBS_ROWS = "indicator,region,period,value"
 STATUS = "period,region,investment,dimension,status"
 
@@ -360,7 +364,14 @@ MORE_CASES = [
         "3 \\(the categories",
     ),
     Case("m_jsonstat_truncated.json", lambda: JSONSTAT[:-40], 32, "char 95", "valid JSON"),
-    Case("m_thl_days.csv", lambda: THL_DAYS, 2, "Aika", "not a day"),
+    # Any THL cube (issue 15): a day that does not exist, a cube with no time dimension.
+    Case("m_thl_bad_day.csv", lambda: THL_DAYS.replace(b";2020-01-02;", b";2020-02-30;", 1), 24, "Aika", "2020W12"),
+    Case("m_portal_gender.csv", lambda: PORTAL.replace(b'"miehet"', b'"pojat"'), 5, "gender", "miehet"),
+    Case("m_portal_year.csv", lambda: PORTAL.replace(b";2022;4908", b";22;4908"), 4, "year", "a year"),
+    Case(
+        "m_portal_cells.csv", lambda: PORTAL + b'"V";"127";"Askola";"018";"yhteens\xc3\xa4";2023\n', 7, None, "8 fields"
+    ),
+    Case("m_thl_no_time.csv", lambda: b"Alue;Mittari;val\nPirkanmaa;Kaynnit;1\n", 1, None, "time dimension"),
     Case("m_tpl_indicator.csv", lambda: tpl("no_such_indicator,18,2024Q1,50"), 2, "indicator", "indicator codes"),
     Case("m_tpl_region.csv", lambda: tpl("remote_contact_share,Atlantis,2024Q1,50"), 2, "region", "code or name"),
     Case("m_tpl_percent.csv", lambda: tpl("remote_contact_share,18,2024Q1,140"), 2, "value", "between 0 and 100"),

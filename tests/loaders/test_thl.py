@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 from loaders import formats, thl_pivot
-from loaders.checks import MAX_PROBLEMS
 from loaders.ingest import ingest_files
 from store.batch import LoadErrors
-from tests.loaders.conftest import JSONSTAT, THL_PIVOT, rows_of, snapshot
+from tests.loaders.conftest import JSONSTAT, THL_PIVOT, rows_of
 
 
 def test_pivot_export_is_read_as_a_long_table() -> None:
@@ -24,18 +23,23 @@ def test_pivot_export_is_read_as_a_long_table() -> None:
     assert (frame["val"] == "").sum() == 836  # empty val: no data
 
 
-def test_daily_cube_is_refused_with_the_period_it_found(store: Path) -> None:
-    before = snapshot(store)
-    with pytest.raises(LoadErrors) as caught:
-        formats.parse(THL_PIVOT)
-    problems = caught.value.problems
-    # 8052 daily rows: the first MAX_PROBLEMS are kept and located, the rest counted in a last line
-    assert len(problems) == MAX_PROBLEMS + 1
-    assert problems[0].found_text() == f"{8052 - MAX_PROBLEMS} more not listed"
-    assert (problems[1].row, problems[1].column, problems[1].found) == (2, "Aika", "2020-01-01")
-    assert "not a day" in problems[1].expected
+def test_real_daily_cube_loads_as_a_source_indicator_without_a_mapping_row(store: Path) -> None:
     [outcome] = ingest_files([THL_PIVOT], store)
-    assert outcome.status == "refused" and snapshot(store) == before
+    assert outcome.status == "loaded"
+    cube = "thl_pivot_csv_epirapo_covid19case_shp_by_day_2020"  # no fact_ prefix: the file name is the id
+    rows = rows_of(
+        store,
+        "SELECT count(*), count(value), min(period), max(period), count(DISTINCT region) FROM observations"
+        " WHERE dataset = 'thl' AND indicator = $cube",
+        {"cube": cube},
+    )
+    assert rows == [(8052, 8052 - 836, "2020-01-01", "2020-12-31", 22)]  # days kept as days, empty val NULL
+    [(country, code)] = rows_of(store, "SELECT DISTINCT region, region_code FROM observations WHERE source_row = 1343")
+    assert (country, code) == ("Kaikki Alueet", "358")  # the totals row is the whole country
+    assert rows_of(store, "SELECT title_fi FROM source_indicators WHERE indicator = $cube", {"cube": cube}) == [(cube,)]
+    # Hospital districts are not our areas: kept under THL's label, one warning each, not problems.
+    assert {w.found for w in outcome.warnings} >= {"Pirkanmaan SHP", "Lapin SHP"}
+    assert "Kaikki Alueet" not in {w.found for w in outcome.warnings}
 
 
 def test_monthly_pivot_loads_with_nulls_for_empty_val(tmp_path: Path) -> None:

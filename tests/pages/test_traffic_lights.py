@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import run_page as run
-from tests.helpers import tables, trace_names
+from tests.helpers import tables
 
 
 def row_of(table, area: str) -> dict:
@@ -22,7 +23,7 @@ def test_grid_shows_symbol_and_word_for_a_known_generated_light(app_env: Path) -
     # Lappi and Etelä-Savo stopped reporting in 2025Q2: a dash and "puuttuu", not a status.
     assert set(row_of(tables(at)[0], "Lappi").values()) - {"Lappi"} == {"– puuttuu"}
     assert any("Esimerkkiaineisto" in w.value for w in at.warning)
-    assert "Hanke etenee suunnitellusti" in trace_names(at)[0]
+    assert any("● Hanke etenee suunnitellusti" in c.value for c in at.caption)  # the legend, shape and word
     assert any(c.value.startswith("Q2/2025, Investointi 1 (P4I1):") for c in at.caption)
     assert at.query_params["period"] == "2025Q2" and at.query_params["investment"] == "P4I1"  # shareable URL
 
@@ -46,4 +47,15 @@ def test_investments_by_area_leave_non_participants_blank(app_env: Path) -> None
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_every_language_renders(app_env: Path, lang: str) -> None:
     at = run("pages/traffic_lights.py", lang=lang)
-    assert not at.exception and len(at.get("plotly_chart")) == 1
+    assert not at.exception and len(at.dataframe) == 1 and not at.get("plotly_chart")
+
+
+def test_grid_scrolls_with_the_area_pinned_and_cells_coloured(app_env: Path) -> None:
+    """On a phone the grid scrolls sideways (a data grid), the area column stays put, colour is added to words."""
+    at = run("pages/traffic_lights.py", period="2025Q2", investment="P4I1")
+    grid = at.dataframe[0]
+    assert json.loads(grid.proto.columns)["Alue"]["pinned"] is True
+    styles = grid.proto.arrow_data.styler.styles
+    assert "background-color: #9a6700" in styles and "color: white" in styles  # ▲ Seurattava on its yellow
+    assert "nan" not in styles  # a missing cell ("– puuttuu") stays dark on white, not white on white
+    assert all(cell.split(" ")[0] in "●▲■○–" for cell in grid.value.iloc[:, 1:].to_numpy().ravel() if cell)

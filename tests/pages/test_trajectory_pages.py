@@ -11,22 +11,59 @@ from tests.helpers import run_page, tables, trace_names
 NBSP = "\u00a0"
 
 
-def test_indicator_page_draws_path_target_projection_and_sentence(app_env: Path) -> None:
+def test_indicator_page_marks_passed_targets_and_projects_only_to_the_target_ahead(app_env: Path) -> None:
     at = run_page("pages/indicator.py", indicator="care_guarantee_7day_share", regions="18")
     assert not at.exception
-    [names] = trace_names(at)
-    assert {"Vaadittu kehitys", "Koko maa", "Keski-Pohjanmaa", "Ennuste: Keski-Pohjanmaa"} <= set(names)
-    assert f"Tavoite 80{NBSP}% Q4/2025 (000, 001, 002)" in names or f"Tavoite 80{NBSP}% Q4/2025 (000, 002)" in names
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    names = [trace["name"] for trace in spec["data"]]
+    assert {"Koko maa", "Keski-Pohjanmaa"} <= set(names)
+    # December 2026: Q4/2025 has passed, so a milestone per area with its outcome in words
+    milestones = [n for n in names if "määräaikaan" in n or "määräajalta" in n]
+    assert [m.split(":")[0] for m in milestones] == ["Koko maa", "Keski-Pohjanmaa"]
+    assert all(m.endswith("(Q4/2025)") for m in milestones)
+    # the country has no target ahead: no projection; Keski-Pohjanmaa's own 85 % by Q4/2026 (demo) gets one
+    projections = [trace for trace in spec["data"] if trace["name"].startswith("Ennuste")]
+    assert [p["name"] for p in projections] == ["Ennuste: Keski-Pohjanmaa"]
+    assert max(projections[0]["x"]).startswith("2026-12-31")
+    [path] = [trace for trace in spec["data"] if trace["name"] == "Vaadittu kehitys"]
+    assert path["y"] == [80.0, 85.0]
+    assert f"Tavoite 80{NBSP}% Q4/2025 (3 asiakirjaa)" in names  # titles on hover, never codes
     summary = next(c.value for c in at.caption if c.value.startswith("Kiireettömät"))
-    assert "Keski-Pohjanmaa:" in summary and "havaintoa" in summary
+    assert summary.startswith("Kiireettömät käynnit 7 vrk:ssa. Keski-Pohjanmaa: Tavoite 80")
+    assert f"Seuraava tavoite 85{NBSP}% (Q4/2026):" in summary
+    assert any("välietappeja" in c.value for c in at.caption)
+
+
+def test_the_related_real_measure_sits_beside_the_care_guarantee_with_its_caveat(app_env: Path) -> None:
+    at = run_page("pages/indicator.py", indicator="care_guarantee_7day_share", regions="18")
+    programme, related = trace_names(at)
+    assert not [n for n in programme if "yli 7" in n]  # never in the programme's chart
+    assert related == ["Koko maa", "Keski-Pohjanmaa"]
+    assert at.subheader[0].value.startswith("Liittyvä todellinen mittari")
+    assert "ei ohjelman indikaattori" in at.info[0].value
+    english = run_page("pages/region.py", region="18", lang="en")
+    assert any("not the programme indicator" in box.value for box in english.info)
+
+
+def test_national_remote_contact_says_the_last_value_met_the_target(app_env: Path) -> None:
+    at = run_page("pages/indicator.py", indicator="remote_contact_share", regions="18")
+    assert not at.exception
+    summary = next(c.value for c in at.caption if c.value.startswith("Sähköinen"))
+    assert f"Ei tietoa Q4/2025:ltä; viimeisin mittaus 2024 (41,9{NBSP}%) ylitti tavoitteen 35{NBSP}%" in summary
+    assert "Ei arvioitavissa" not in summary and summary.index("Keski-Pohjanmaa:") < summary.index("Koko maa:")
 
 
 def test_conflicting_targets_both_appear_with_their_sources(app_env: Path) -> None:
     at = run_page("pages/indicator.py", indicator="remote_contact_share", regions="18")
     [names] = trace_names(at)
-    assert f"Tavoite 35{NBSP}% Q4/2025 (000, 002)" in names
-    assert f"Tavoite 45{NBSP}% Q4/2025 (000)" in names
-    assert f"Välitavoite 30{NBSP}% Q4/2023 (002)" in names
+    assert f"Tavoite 35{NBSP}% Q4/2025 (2 asiakirjaa)" in names
+    assert f"Tavoite 45{NBSP}% Q4/2025 (Keski-Pohjanmaan tilannekatsaus 6/2025)" in names
+    assert f"Välitavoite 30{NBSP}% Q4/2023 (Pohjois-Pohjanmaan hankesuunnitelma (POP-Digi-Hoitotakuu 2))" in names
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    [both] = [tr["hovertext"][0] for tr in spec["data"] if tr["name"].startswith(f"Tavoite 35{NBSP}%")]
+    assert both.endswith(
+        "Keski-Pohjanmaan tilannekatsaus 6/2025<br>Pohjois-Pohjanmaan hankesuunnitelma (POP-Digi-Hoitotakuu 2)"
+    )
 
 
 def test_events_come_from_the_data(app_env: Path) -> None:
@@ -55,12 +92,12 @@ def test_region_page_shows_keski_pohjanmaa_scheduled_targets(app_env: Path) -> N
 
 
 def test_overview_ranks_the_22_areas_while_the_target_is_ahead(app_env: Path) -> None:
-    at = run_page("pages/overview.py", indicator="care_guarantee_7day_share", asof="2025-06-30")
+    at = run_page("pages/overview.py", indicator="care_guarantee_7day_share", asof="2025-09-30")
     assert not at.exception
     ranking = json.loads(at.get("plotly_chart")[3].proto.spec)
     areas = ranking["data"][0]["y"]
-    labels = [a["text"] for a in ranking["layout"]["annotations"]]
-    assert len(areas) == 22 and all("%-yks." in label for label in labels)
+    labels = [a["text"].split("</b>")[1] for a in ranking["layout"]["annotations"]]
+    assert len(areas) == 22 and all("%-yks." in label for label in labels)  # name and gap above each bar
     gaps = [float(label.split("%-yks.")[0].replace(",", ".").replace("\u2212", "-")) for label in labels]
     assert gaps == sorted(gaps)  # worst first
     table = tables(at)[3]
@@ -82,7 +119,8 @@ def test_overview_leads_with_the_reckoning_after_the_deadline(app_env: Path) -> 
     assert not at.exception
     assert at.header[0].value == "Määräajan tulos"
     reckoning = json.loads(at.get("plotly_chart")[3].proto.spec)
-    areas = reckoning["data"][1]["y"][1]  # grouped categories: [group, area]
+    # Each row's words above its markers ("<b>Area</b>  82 % → 75 %"); group headings are bold words alone.
+    areas = [a["text"][3:].split("</b>")[0] for a in reckoning["layout"]["annotations"] if "</b>  " in a["text"]]
     assert len(areas) == 23 and areas[0] == "Koko maa"
     table = tables(at)[3]
     assert list(table.columns) == ["Alue", "Tavoite", "Arvo määräaikana", "Tulos määräaikana", "Viimeisin arvo",
@@ -102,5 +140,7 @@ def test_browse_finds_a_sotkanet_indicator_by_id(app_env: Path) -> None:
 def test_pages_speak_swedish(app_env: Path) -> None:
     at = run_page("pages/indicator.py", lang="sv", regions="18")
     assert at.title[0].value == "Indikator"
-    [names] = trace_names(at)
-    assert "Nödvändig utveckling" in names
+    names = trace_names(at)[0]
+    assert {"Hela landet: ✔ Nått i tid (Q4/2025)", "Nödvändig utveckling", "Prognos: Mellersta Österbotten"} <= set(
+        names
+    )
