@@ -43,18 +43,23 @@ def app_env(demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return demo_copy
 
 
-# Slow tests in files whose owners keep them unmarked (the malformed-file corpus): put in the slow lane here.
+# Slow tests in files other changes own, put in the slow lane here: a test file (all its tests) or one test.
 SLOW_FIXTURES = {"corpus"}  # tests/loaders/test_corpus.py: `python -m loaders` over every case, a 50 MB file too
-SLOW_TESTS = {
-    "tests/loaders/test_hostile.py::test_a_full_disk_ends_in_a_message_and_the_store_is_intact",  # python -m loaders
-    "tests/exports/test_images.py::test_png_is_twice_the_decorated_figure",  # kaleido starts Chromium
-    "tests/exports/test_images.py::test_svg_parses_and_carries_title_source_and_permalink",
+SLOW = {
+    "tests/loaders/test_hostile.py::test_a_full_disk_ends_in_a_message_and_the_store_is_intact": "python -m loaders",
+    "tests/exports/test_images.py::test_png_is_twice_the_decorated_figure": "kaleido starts Chromium",
+    "tests/exports/test_images.py::test_svg_parses_and_carries_title_source_and_permalink": "kaleido",
+    "tests/exports/test_deck_render.py": "every page's deck with pictures (kaleido), then LibreOffice",
+    "tests/exports/test_scorecard_cli.py::test_command_line_smoke": "python -m exports",
 }
 
 
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.nodeid in SLOW_TESTS:
+        module, _, _ = item.nodeid.partition("::")
+        listed = item.nodeid in SLOW or module in SLOW
+        if listed or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
 
 
