@@ -103,7 +103,7 @@ def test_overview_ranks_the_22_areas_while_the_target_is_ahead(app_env: Path) ->
     table = tables(at)[3]
     assert list(table["Alue"]) == areas
     # Each bar says its verdict in words, the table twin says the same, and the bar has that verdict's colour.
-    verdicts = [label.split("  ", 1)[1] for label in labels]
+    verdicts = [label.split("<br>")[-1].strip() for label in labels]
     assert verdicts == list(table["Arvio"]) and len(set(verdicts)) >= 2
     colour = {symbol: hex_ for symbol, hex_ in VERDICT_STYLE.values()}
     assert ranking["data"][0]["marker"]["color"] == [colour[verdict.split(" ")[0]] for verdict in verdicts]
