@@ -27,5 +27,7 @@ def test_a_chart_added_on_the_overview_comes_out_in_the_deck(server: str, page: 
     deck = Presentation(io.BytesIO(download.value.path().read_bytes()))
     assert len(deck.slides) == 2
     assert any(shape.has_chart for shape in deck.slides[1].shapes)
-    footer = " ".join(s.text_frame.text for s in deck.slides[1].shapes if s.has_text_frame)
-    assert "Näkymä: yleiskuva?" in footer and "lang=fi" in footer
+    footer = next(s for s in deck.slides[1].shapes if s.name == "Footer")
+    assert "Näkymä: Yleiskuva" in footer.text_frame.text  # the view in words, its address as the link
+    links = [run.hyperlink.address for p in footer.text_frame.paragraphs for run in p.runs if run.hyperlink.address]
+    assert len(links) == 1 and "lang=fi" in links[0]
