@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.safe_text import plotly_text
 from charts.theme import INK, VERDICT_STYLE, base_layout
 from i18n import fmt, t
 
@@ -15,17 +16,18 @@ def ranking_figure(ranked: pd.DataFrame, lang: str) -> go.Figure:
     fig = go.Figure(
         go.Bar(
             x=rows["gap_path"],
-            y=rows["name"],
+            y=[plotly_text(name) for name in rows["name"]],  # tick labels
             orientation="h",
             marker={"color": [VERDICT_STYLE[v][1] for v in rows["verdict"]]},
-            hovertext=rows["sentence"],
+            hovertext=[plotly_text(sentence) for sentence in rows["sentence"]],
             hoverinfo="text",
             name=t("trend.gap_path", lang),
         )
     )
     labels = [
         {
-            "x": 1.01, "xref": "paper", "y": row.name, "xanchor": "left", "showarrow": False, "font": {"color": INK},
+            "x": 1.01, "xref": "paper", "y": plotly_text(row.name), "xanchor": "left", "showarrow": False,
+            "font": {"color": INK},
             "text": f"{fmt.points(row.gap_path, lang)}  {VERDICT_STYLE[row.verdict][0]} "
             f"{t('verdict.name.' + row.verdict, lang)}",
         }

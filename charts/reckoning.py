@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.safe_text import plotly_text
 from charts.theme import INK, MUTED, OUTCOME_STYLE, SINCE_STYLE, base_layout
 from i18n import fmt, t
 
@@ -20,6 +21,7 @@ def reckoning_figure(stories: pd.DataFrame, target: float, lang: str, is_share: 
     """stories: name, group_label (symbols and words of the group), deadline (code), since (code),
     deadline_value, latest_value, before_value, label (the values in words), sentence; in the order shown
     (whole country first, then the groups)."""
+    stories = stories.assign(name=stories["name"].map(plotly_text), sentence=stories["sentence"].map(plotly_text))
     y = [stories["group_label"].tolist(), stories["name"].tolist()]  # grouped categories: group, then area
     fig = go.Figure()
     # The move since the deadline: one segment per area (None breaks the line between areas).

@@ -7,6 +7,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.safe_text import plotly_text
 from charts.theme import FONT, VERDICT_STYLE, base_layout
 
 TILE_W, TILE_H = 1.0, 0.8  # data units; gaps of 0.1 between tiles
@@ -34,7 +35,8 @@ def tile_map_figure(tiles: pd.DataFrame, lang: str, style: dict[str, tuple[str, 
         labels.append(
             {
                 "x": x0 + TILE_W / 2, "y": y0 + TILE_H / 2, "showarrow": False, "align": "center",
-                "text": f"<b>{tile.name}</b><br>{_fitted(f'{symbol} {tile.verdict_name}')}<br>{tile.gap_text}",
+                "text": f"<b>{plotly_text(tile.name)}</b><br>"
+                f"{_fitted(f'{symbol} {tile.verdict_name}')}<br>{tile.gap_text}",
                 "font": {"family": FONT, "color": "white", "size": 12 if len(tile.verdict_name) <= TILE_CHARS else 11},
             }
         )  # fmt: skip

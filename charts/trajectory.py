@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.headline import point_hover
+from charts.safe_text import plotly_text
 from charts.theme import AREA_COLOURS, MUTED, NATIONAL, PATH, TARGET, base_layout
 from domain import NATIONAL as NATIONAL_CODE
 from domain.periods import end
@@ -57,8 +58,8 @@ def _target_traces(fig: go.Figure, targets: pd.DataFrame, unit: str, lang: str) 
     """Every final and interim target; documents that disagree give separate, labelled markers."""
     shown = targets[targets["kind"].isin(["target", "interim_target"])]
     for (kind, period, value), group in shown.groupby(["kind", "period", "value"], sort=True):
-        docs = ", ".join(sorted(set(group["source_doc"])))
-        short = ", ".join(sorted({document_id(doc) for doc in group["source_doc"]}))
+        docs = plotly_text(", ".join(sorted(set(group["source_doc"]))))
+        short = plotly_text(", ".join(sorted({document_id(doc) for doc in group["source_doc"]})))
         label = f"{t('chart.' + kind, lang)} {fmt.measure(value, unit, lang)} {fmt.period(period, lang)} ({short})"
         fig.add_trace(
             go.Scatter(
@@ -89,6 +90,7 @@ def trajectory_figure(
 ) -> go.Figure:
     """actuals: region_code, period, value, is_demo, provenance; the national line is drawn dashed grey."""
     fig = go.Figure()
+    names = {code: plotly_text(name) for code, name in names.items()}  # trace names and hover text
     unit = "percent" if goal.is_share else "number"
     path_x = [end(goal.baseline_period), end(goal.target_period)]
     fig.add_trace(
@@ -138,8 +140,8 @@ def trajectory_figure(
             yref="paper",
             yanchor="bottom",
             showarrow=False,
-            text=label.split(":")[0][:40],
-            hovertext=label,
+            text=plotly_text(label.split(":")[0][:40]),
+            hovertext=plotly_text(label),
             xanchor="center",
             font={"size": 10, "color": MUTED},
         )

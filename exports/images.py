@@ -9,6 +9,7 @@ from pathlib import Path
 import kaleido
 import plotly.graph_objects as go
 
+from charts.safe_text import plotly_text
 from exports.footer import permalink_line, source_line
 from exports.spec import ChartExport
 from i18n import t
@@ -76,12 +77,13 @@ def decorated(chart: ChartExport) -> go.Figure:
     plot_width, plot_height = WIDTH - (margin.l or 0) - (margin.r or 0), height - top - bottom
     left = -((margin.l or 0) - 12) / plot_width
     fig.add_annotation(
-        text="<br>".join(f"<b>{line}</b>" for line in title), xref="paper", yref="paper", x=left, xanchor="left",
+        text="<br>".join(f"<b>{plotly_text(line)}</b>" for line in title),  # a title names data
+        xref="paper", yref="paper", x=left, xanchor="left",
         y=1 + (top - 10) / plot_height, yanchor="top", showarrow=False, align="left", font={"size": 17},
     )  # fmt: skip
     for row, text in enumerate(reversed(footer)):
         fig.add_annotation(
-            text=text, xref="paper", yref="paper", x=left, xanchor="left",
+            text=plotly_text(text), xref="paper", yref="paper", x=left, xanchor="left",
             y=-(bottom - 6 - FOOTER_LINE * row) / plot_height, yanchor="bottom", showarrow=False, align="left",
             font={"size": SMALL, "color": "#5a5a5a"},
         )  # fmt: skip
