@@ -1,4 +1,5 @@
-"""Command line: python -m loaders ingest PATH… [--db FILE] [--dry-run] | fetch-sotkanet --indicator ID
+"""Command line: python -m loaders ingest PATH… [--db FILE] [--dry-run] [--lang en|fi|sv]
+| fetch-sotkanet --indicator ID
 [--years Y…] [--db FILE] | demo [--db FILE] [--if-missing] | relink [--db FILE]."""
 
 from __future__ import annotations
@@ -8,27 +9,31 @@ import sys
 from pathlib import Path
 
 from config import settings
+from i18n import LANGUAGES, t
 from loaders.demo import build_demo
 from loaders.ingest import Outcome, ingest_files, write
 from loaders.sotkanet_client import FetchError, SotkanetClient
 from store import db
-from store.batch import MAX_LISTED, LoadErrors
+from store.batch import MAX_LISTED, LoadErrors, display
 
 
 def _stderr(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
 
-def _report(outcomes: list[Outcome]) -> int:
+def _report(outcomes: list[Outcome], lang: str = "en") -> int:
     for outcome in outcomes:
         if outcome.errors:
-            _stderr(outcome.errors.report())
+            _stderr(outcome.errors.report(lang=lang))
             continue
-        print(f"{outcome.file}: {outcome.status}, {outcome.rows} rows")
+        status = t(f"problem.status.{outcome.status}", lang)
+        print(t("problem.outcome", lang, file=outcome.file, status=status, rows=outcome.rows))
+        for earlier, count in outcome.replaced.items():
+            print(t("problem.replaced", lang, count=count, earlier=display(earlier)))
         for warning in outcome.warnings[:MAX_LISTED]:
-            _stderr(f"  warning: {warning}")
+            _stderr(t("problem.warning", lang, problem=warning.text(lang)))
         if len(outcome.warnings) > MAX_LISTED:
-            _stderr(f"  … and {len(outcome.warnings) - MAX_LISTED} more warnings")
+            _stderr(t("problem.more_warnings", lang, count=len(outcome.warnings) - MAX_LISTED))
     return 1 if any(outcome.errors for outcome in outcomes) else 0
 
 
@@ -59,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     ingest.add_argument("paths", nargs="+", type=Path)
     ingest.add_argument("--db", type=Path, help="store file (default: DASHBOARD_DB)")
     ingest.add_argument("--dry-run", action="store_true", help="validate and report, write nothing")
+    ingest.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the report (default: en)")
     fetch = commands.add_parser("fetch-sotkanet", help="download one Sotkanet indicator (SOTKANET_URL) and load it")
     fetch.add_argument("--indicator", type=int, required=True, help="Sotkanet indicator id, e.g. 127")
     fetch.add_argument("--years", type=int, nargs="*", default=[], help="years to fetch, e.g. 2023 2024")
@@ -73,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     db_path = args.db or settings().db_path
     try:
         return _run(args, db_path)
-    except (db.LiveLinkMissing, db.StoreMissing, FileExistsError) as error:
+    except (db.LiveLinkMissing, db.StoreMissing, FileExistsError, db.StoreWriteFailed) as error:
         _stderr(f"refused: {error}")
         return 1
 
@@ -83,11 +89,9 @@ def _run(args: argparse.Namespace, db_path: Path) -> int:
         print(f"{db_path} now points at {db.relink(db_path).name}")
         return 0
     if args.command == "ingest":
-        missing = [str(p) for p in args.paths if not p.is_file()]
-        if missing:
-            _stderr(f"no such file: {', '.join(missing)}")
-            return 1
-        return _report(ingest_files(args.paths, db_path, dry_run=args.dry_run, progress=_stderr))
+        # A missing path or a directory is that file's refusal; the other files still load.
+        outcomes = ingest_files(args.paths, db_path, dry_run=args.dry_run, progress=_stderr)
+        return _report(outcomes, args.lang)
     if args.command == "fetch-sotkanet":
         return _fetch(args.indicator, args.years, db_path)
     if args.if_missing and db_path.exists():

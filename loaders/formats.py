@@ -13,21 +13,22 @@ from loaders import (
     sotkanet_json,
     sotkanet_meta,
     template,
+    textfile,
     thl_jsonstat,
     thl_pivot,
     workbook,
 )
 from loaders.checks import Checker
+from loaders.limits import DEFAULT, Limits, size_text
 from loaders.textfile import header_problems, read_rows
-from store.batch import Batch, LoadErrors, Problem
+from store.batch import Batch, LoadErrors, Phrase, Problem, refuse
 
 
 @dataclass(frozen=True)
 class Format:
-    name: str
-    description: str  # shown when a file matches no format
+    name: str  # its description, shown when a file matches no format, is problem.format.<name>
     matches: Callable[[Path, bytes], bool]
-    parse: Callable[[Path, bytes], Batch]
+    parse: Callable[[Path, bytes, Limits], Batch]
 
 
 def sha256(data: bytes) -> str:
@@ -44,7 +45,7 @@ def _is_template_csv(path: Path, data: bytes) -> bool:
     return not data.startswith(b"PK") and template.detect(_csv_header(data)) is not None
 
 
-def parse_template_csv(path: Path, data: bytes) -> Batch:
+def parse_template_csv(path: Path, data: bytes, limits: Limits = DEFAULT) -> Batch:
     header, rows = read_rows(path, data)
     table = template.detect(header)
     required, optional = template.COLUMNS[table]
@@ -54,11 +55,11 @@ def parse_template_csv(path: Path, data: bytes) -> Batch:
     names = [name.lower() for name in header]
     # Finnish Excel writes ';' with comma decimals; a ',' file cannot have them.
     comma_decimals = data[:4096].decode("utf-8-sig", errors="replace").split("\n", 1)[0].count(";") > 0
-    check = Checker(path.name)
+    check = Checker(path.name, limits.problems)
     cells = ((row, dict(zip(names, values + [""] * (len(names) - len(values)), strict=False))) for row, values in rows)
     for row, values in rows:
         if len(values) > len(names):
-            check.problem(row, None, f"{len(names)} cells", f"{len(values)} cells")
+            check.problem(row, None, "cells", len(values), cells=len(names), found_key="cells_found")
     frame = template.PARSERS[table](check, cells, lambda name: name, comma_decimals, False)
     check.raise_if_any()
     return Batch(
@@ -73,78 +74,41 @@ def parse_template_csv(path: Path, data: bytes) -> Batch:
 
 
 # Tried in order; each matcher looks at content (header, JSON keys, zip entries), never only the name.
+# Each format's description is problem.format.<name> in i18n/*/problems.toml.
 FORMATS: list[Format] = [
-    Format(
-        "template_xlsx",
-        "our template as an Excel workbook (sheets observations, targets, annotations)",
-        workbook.matches,
-        workbook.parse,
-    ),
-    Format(
-        "sotkanet_csv",
-        "Sotkanet REST CSV (header indicator;region;year;gender;primary value;absolute value)",
-        sotkanet_csv.matches,
-        sotkanet_csv.parse,
-    ),
-    Format(
-        "thl_pivot_csv",
-        "THL pivot CSV export (dimension labels, then val; ';'-separated)",
-        thl_pivot.matches,
-        thl_pivot.parse,
-    ),
-    Format(
-        "sotkanet_json",
-        "Sotkanet REST JSON (a list of {indicator, region, year, gender, value, absValue})",
-        sotkanet_json.matches,
-        sotkanet_json.parse,
-    ),
-    Format(
-        "sotkanet_regions",
-        "Sotkanet /regions JSON (id, code, category, title, memberOf)",
-        sotkanet_meta.is_regions,
-        sotkanet_meta.parse_regions,
-    ),
-    Format(
-        "sotkanet_indicators",
-        "Sotkanet /indicators/{id} or /indicators JSON (id, title, primaryValueType, organization)",
-        sotkanet_meta.is_indicators,
-        sotkanet_meta.parse_indicators,
-    ),
-    Format(
-        "thl_jsonstat",
-        "THL JSON-stat 2.0 dataset (id, size, dimension, value)",
-        thl_jsonstat.matches,
-        thl_jsonstat.parse,
-    ),
-    Format(
-        "template_csv",
-        "our template as CSV (observations, targets or annotations header)",
-        _is_template_csv,
-        parse_template_csv,
-    ),
+    Format("template_xlsx", workbook.matches, workbook.parse),
+    Format("sotkanet_csv", sotkanet_csv.matches, sotkanet_csv.parse),
+    Format("thl_pivot_csv", thl_pivot.matches, thl_pivot.parse),
+    Format("sotkanet_json", sotkanet_json.matches, sotkanet_json.parse),
+    Format("sotkanet_regions", sotkanet_meta.is_regions, sotkanet_meta.parse_regions),
+    Format("sotkanet_indicators", sotkanet_meta.is_indicators, sotkanet_meta.parse_indicators),
+    Format("thl_jsonstat", thl_jsonstat.matches, thl_jsonstat.parse),
+    Format("template_csv", _is_template_csv, parse_template_csv),
 ]
 
 
-def parse(path: Path) -> Batch:
+def read(path: Path, limits: Limits = DEFAULT) -> bytes:
+    """The file's bytes, after its size is checked against limits.file_bytes (before reading it)."""
+    size = path.stat().st_size
+    if size > limits.file_bytes:
+        found = size_text(size)
+        raise LoadErrors(
+            path.name, [Problem(path.name, None, None, "file_size", found, {"limit": size_text(limits.file_bytes)})]
+        )
+    return path.read_bytes()
+
+
+def parse(path: Path, limits: Limits = DEFAULT) -> Batch:
     """Read, detect and validate one file; LoadErrors if it cannot be loaded."""
-    data = path.read_bytes()
+    data = read(path, limits)
     if not data[:65536].strip() and not data.strip():  # a cheap look first: files can be large
-        raise LoadErrors(path.name, [Problem(path.name, None, None, "a file with data", "empty file")])
+        raise refuse(path.name, "file_with_data", found_key="empty_file")
+    if not workbook.matches(path, data) and not jsonfile.looks_like_json(data):
+        textfile.decode_problem(path, data)  # UTF-16, CR line ends: say what the text is
     for fmt in FORMATS:
         if fmt.matches(path, data):
-            return fmt.parse(path, data)
+            return fmt.parse(path, data, limits)
     if jsonfile.looks_like_json(data):
         jsonfile.load(path, data)  # broken JSON: say where it breaks rather than "unknown format"
-    accepted = "; ".join(f"{fmt.name}: {fmt.description}" for fmt in FORMATS)
-    raise LoadErrors(
-        path.name,
-        [
-            Problem(
-                path.name,
-                None,
-                None,
-                f"one of the accepted formats ({accepted})",
-                data[:60].decode("utf-8", errors="replace"),
-            )
-        ],
-    )
+    formats = Phrase(tuple((fmt.name, f"problem.format.{fmt.name}") for fmt in FORMATS))
+    raise refuse(path.name, "accepted", data[:60].decode("utf-8", errors="replace"), formats=formats)

@@ -6,14 +6,16 @@ loaders.ingest.check_files and loaders.ingest.write: one code path for both.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 import pandas as pd
 
+from i18n import t
 from loaders.ingest import Outcome
-from store.batch import MAX_LISTED, Batch, Problem
+from store.batch import MAX_LISTED, Batch, Problem, display
 
 # Columns a preview lists, first one present per table: the ids as the file writes them.
 INDICATOR_COLUMNS = ("indicator", "indicator_code")
@@ -25,7 +27,7 @@ PROBLEM_FIELDS = ("file", "row", "column", "expected", "found")
 def safe_name(name: str) -> str:
     """The base name of an uploaded file, whatever path the browser sent (C:\\x\\a.csv, ../a.csv)."""
     base = PureWindowsPath(PurePosixPath(name).name).name.strip().lstrip(".")
-    base = "".join(ch for ch in base if ch.isprintable())
+    base = "".join(ch for ch in base if ch.isprintable() and unicodedata.category(ch) != "Cf")  # no bidi tricks
     return base or "upload"
 
 
@@ -80,11 +82,31 @@ def listing(values: list[str], limit: int = 6) -> str:
     return f"{', '.join(values[:limit])} … (+{len(values) - limit})"
 
 
-def problem_rows(problems: Iterable[Problem], limit: int = MAX_LISTED) -> tuple[list[dict[str, Any]], int]:
-    """Up to `limit` problems as table rows (file, row, column, expected, found), and how many more."""
+def problem_rows(
+    problems: Iterable[Problem], limit: int = MAX_LISTED, lang: str = "en"
+) -> tuple[list[dict[str, Any]], int]:
+    """Up to `limit` problems as table rows (file, row, column, expected, found) in `lang`, and how many more."""
     problems = list(problems)
-    rows = [{field: getattr(p, field) for field in PROBLEM_FIELDS} for p in problems[:limit]]
+    rows = [
+        {
+            "file": display(p.file),
+            "row": p.row,
+            "column": display(p.column) if p.column is not None else None,
+            "expected": p.expected_text(lang),
+            "found": p.found_text(lang),
+        }
+        for p in problems[:limit]
+    ]
     return rows, max(len(problems) - limit, 0)
+
+
+def replacement_lines(outcomes: list[Outcome], lang: str) -> list[str]:
+    """For each loaded file that replaced current values: how many, and from which earlier file."""
+    return [
+        t("problem.outcome_replaced", lang, file=outcome.file, count=count, earlier=display(earlier))
+        for outcome in outcomes
+        for earlier, count in outcome.replaced.items()
+    ]
 
 
 def summary_frame(outcomes: list[Outcome]) -> pd.DataFrame:
@@ -107,14 +129,16 @@ def summary_frame(outcomes: list[Outcome]) -> pd.DataFrame:
     )
 
 
-def problem_frame(outcomes: list[Outcome], limit: int = MAX_LISTED) -> tuple[pd.DataFrame, dict[str, int]]:
-    """Errors then warnings, up to `limit` of each per file, located; and per file how many were left out."""
+def problem_frame(
+    outcomes: list[Outcome], limit: int = MAX_LISTED, lang: str = "en"
+) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Errors then warnings, up to `limit` of each per file, located, in `lang`; and per file how many were left out."""
     rows: list[dict[str, Any]] = []
     more: dict[str, int] = {}
     for outcome in outcomes:
         found = (("error", outcome.errors.problems if outcome.errors else []), ("warning", outcome.warnings))
         for kind, problems in found:
-            listed, left = problem_rows(problems, limit)
+            listed, left = problem_rows(problems, limit, lang)
             rows += [{"kind": kind, **row} for row in listed]
             if left:
                 more[outcome.file] = more.get(outcome.file, 0) + left

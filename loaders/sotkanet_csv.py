@@ -12,6 +12,7 @@ import pyarrow.csv as pacsv
 
 from loaders import sotkanet_rows
 from loaders.checks import Checker
+from loaders.limits import DEFAULT, Limits
 from loaders.textfile import decode
 from store.batch import Batch, LoadErrors, Problem
 
@@ -52,21 +53,20 @@ def _read(data: bytes, on_invalid: list, threads: bool) -> pa.Table:
     )
 
 
-def read(path: Path, data: bytes) -> tuple[pa.Table, np.ndarray, Checker]:
+def read(path: Path, data: bytes, limits: Limits = DEFAULT) -> tuple[pa.Table, np.ndarray, Checker]:
     """All cells as strings, each row's line number (header = 1), and header/shape problems so far."""
-    check = Checker(path.name)
+    check = Checker(path.name, limits.problems)
     header = tuple(cell.strip().lower() for cell in first_line(data).split(";"))
     if header != HEADER:
-        raise LoadErrors(path.name, [Problem(path.name, 1, None, "the header " + ";".join(HEADER), ";".join(header))])
+        found = ";".join(header)
+        raise LoadErrors(path.name, [Problem(path.name, 1, None, "header", found, {"header": ";".join(HEADER)})])
     if not data.isascii():  # Sotkanet writes digits and English words; isascii() costs no copy
         decode(path, data)  # before Arrow, whose bad-row callback cannot take undecodable text
     invalid: list[pacsv.InvalidRow] = []
     try:
         table = _read(data, invalid, threads=True)
     except pa.ArrowInvalid as error:
-        raise LoadErrors(
-            path.name, [Problem(path.name, None, None, "a readable ';'-separated file", str(error))]
-        ) from None
+        raise LoadErrors(path.name, [Problem(path.name, None, None, "semicolon_file", str(error))]) from None
     lines = np.arange(2, table.num_rows + 2, dtype=np.int64)
     if invalid:
         # Parallel parsing does not know line numbers; parse again serially to place every row.
@@ -74,9 +74,10 @@ def read(path: Path, data: bytes) -> tuple[pa.Table, np.ndarray, Checker]:
         table = _read(data, invalid, threads=False)
         skipped = np.array([row.number for row in invalid], dtype=np.int64)
         for row in invalid[: sotkanet_rows.LISTED_PER_CHECK]:
-            check.problem(row.number, None, f"{row.expected_columns} cells separated by ';'", row.text[:80])
+            check.problem(row.number, None, "cells_semicolon", row.text[:80], cells=row.expected_columns)
         if len(invalid) > sotkanet_rows.LISTED_PER_CHECK:
-            check.problem(None, None, "6 cells per row", f"{len(invalid) - sotkanet_rows.LISTED_PER_CHECK} more rows")
+            more = len(invalid) - sotkanet_rows.LISTED_PER_CHECK
+            check.problem(None, None, "cells_per_row", cells=len(HEADER), more=more, found_key="more_rows")
         lines = _lines_around(skipped, table.num_rows)
     blank = pc.equal(pc.utf8_length(table.column(0)), 0)
     if pc.any(blank).as_py():  # blank lines (a trailing one is common) carry no row
@@ -95,10 +96,10 @@ def _lines_around(skipped: np.ndarray, rows: int) -> np.ndarray:
     return lines
 
 
-def parse(path: Path, data: bytes) -> Batch:
-    table, lines, check = read(path, data)
+def parse(path: Path, data: bytes, limits: Limits = DEFAULT) -> Batch:
+    table, lines, check = read(path, data, limits)
     if table.num_rows == 0:
-        check.problem(None, None, "data rows after the header", "only a header")
+        check.problem(None, None, "data_rows", found_key="only_header")
         check.raise_if_any()
     frame = sotkanet_rows.observations(check, table, lines, lambda _index, column: THEIRS.get(column, column))
     check.raise_if_any()

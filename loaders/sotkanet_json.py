@@ -10,6 +10,7 @@ import pyarrow as pa
 
 from loaders import jsonfile, sotkanet_rows
 from loaders.checks import Checker
+from loaders.limits import DEFAULT, Limits
 from store.batch import Batch
 
 FIELDS = sotkanet_rows.COLUMNS  # the API names them as we do; absValue is not kept
@@ -19,27 +20,27 @@ def matches(path: Path, data: bytes) -> bool:
     return {"indicator", "region", "year"} <= set(jsonfile.first_item(data))
 
 
-def parse(path: Path, data: bytes) -> Batch:
+def parse(path: Path, data: bytes, limits: Limits = DEFAULT) -> Batch:
     document = jsonfile.load(path, data)
-    check = Checker(path.name)
+    check = Checker(path.name, limits.problems)
     if not isinstance(document, list) or not document:
-        check.problem(None, "$", "a non-empty list of Sotkanet rows", type(document).__name__ if document else "[]")
+        check.problem(None, "$", "sotkanet_rows_list", type(document).__name__ if document else "[]")
         check.raise_if_any()
     columns: dict[str, list[str]] = {name: [] for name in FIELDS}
     for index, item in enumerate(document):
         if not isinstance(item, dict):
-            check.problem(index + 1, f"$[{index}]", "an object", jsonfile.text(item)[:40])
+            check.problem(index + 1, f"$[{index}]", "object", jsonfile.text(item)[:40])
             item = {}
         for name in FIELDS:
             value = item.get(name)
             if name == "value" and isinstance(value, str):
                 # The API writes numbers; a string here (even "1.5") is a different producer's file.
-                check.problem(index + 1, f"$[{index}].value", "a JSON number or null", value)
+                check.problem(index + 1, f"$[{index}].value", "json_number_or_null", value)
                 value = None
             elif name not in item and name != "value":
-                check.problem(index + 1, f"$[{index}].{name}", f"a field '{name}'", "nothing")
+                check.problem(index + 1, f"$[{index}].{name}", "field", name=name, found_key="nothing")
             elif isinstance(value, dict | list | bool):
-                check.problem(index + 1, f"$[{index}].{name}", "a number or text", jsonfile.text(value)[:40])
+                check.problem(index + 1, f"$[{index}].{name}", "number_or_text", jsonfile.text(value)[:40])
                 value = None
             columns[name].append(jsonfile.text(value))
     table = pa.table({name: pa.array(values, pa.string()) for name, values in columns.items()})

@@ -12,9 +12,13 @@ import pandas as pd
 
 from loaders import jsonfile
 from loaders.checks import Checker
+from loaders.limits import DEFAULT, Limits
 from loaders.reference import lookups
+from loaders.sotkanet_rows import MAX_ID_DIGITS
 from store.batch import Batch
 from store.tables import LOADER_COLUMNS
+
+MAX_DECIMALS = 10  # Sotkanet shows at most a few decimals
 
 
 def is_regions(path: Path, data: bytes) -> bool:
@@ -48,24 +52,38 @@ def _updated(check: Checker, row: int, text: Any) -> date | None:
     try:
         return date.fromisoformat(str(text))
     except ValueError:
-        check.problem(row, f"$[{row - 1}].data-updated", "a date such as 2025-04-29", text)
+        check.problem(row, f"$[{row - 1}].data-updated", "date_iso", text)
         return None
 
 
-def parse_indicators(path: Path, data: bytes) -> Batch:
-    check = Checker(path.name)
+def _id(check: Checker, row: int, where: str, item: Any, key: str) -> str | None:
+    """A Sotkanet id as canonical digits ('0127' is 127), or None after a located problem."""
+    found = item.get("id") if isinstance(item, dict) else jsonfile.text(item)[:40]
+    text = jsonfile.text(found) if not isinstance(found, str) else found
+    if not (isinstance(found, int | str) and not isinstance(found, bool) and text.isascii() and text.isdigit()):
+        check.problem(row, f"{where}.id", key, text)
+        return None
+    if len(text) > MAX_ID_DIGITS:
+        check.problem(row, f"{where}.id", "sotkanet_id_size", text, digits=MAX_ID_DIGITS)
+        return None
+    return str(int(text))
+
+
+def parse_indicators(path: Path, data: bytes, limits: Limits = DEFAULT) -> Batch:
+    check = Checker(path.name, limits.problems)
     rows, seen = [], {}
     for index, item in enumerate(_payloads(jsonfile.load(path, data))):
         row, where = index + 1, f"$[{index}]"
-        if not isinstance(item, dict) or not str(item.get("id", "")).isdigit():
-            found = item.get("id") if isinstance(item, dict) else jsonfile.text(item)[:40]
-            check.problem(row, f"{where}.id", "a Sotkanet indicator id (digits)", found)
+        indicator = _id(check, row, where, item, "sotkanet_indicator_id")
+        if indicator is None:
             continue
-        indicator = str(item["id"])
         check.unique(seen, (indicator,), row, f"{where}.id")
         decimals = item.get("decimals")
-        if decimals is not None and not isinstance(decimals, int):
-            check.problem(row, f"{where}.decimals", "a whole number", decimals)
+        if decimals is not None and (isinstance(decimals, bool) or not isinstance(decimals, int)):
+            check.problem(row, f"{where}.decimals", "whole_number", jsonfile.text(decimals))
+            decimals = None
+        elif decimals is not None and not 0 <= decimals <= MAX_DECIMALS:  # 10**20 would not fit the store
+            check.problem(row, f"{where}.decimals", "decimals", decimals, max=MAX_DECIMALS)
             decimals = None
         value_type = item.get("primaryValueType")
         organization = item.get("organization") or {}
@@ -84,29 +102,27 @@ def parse_indicators(path: Path, data: bytes) -> Batch:
             )
         )
         if rows[-1][2] is None:
-            check.problem(row, f"{where}.title.fi", "a Finnish title", "nothing")
+            check.problem(row, f"{where}.title.fi", "finnish_title", found_key="nothing")
     return _batch(path, data, check, "sotkanet_indicators", "source_indicators", rows)
 
 
-def parse_regions(path: Path, data: bytes) -> Batch:
-    check = Checker(path.name)
+def parse_regions(path: Path, data: bytes, limits: Limits = DEFAULT) -> Batch:
+    check = Checker(path.name, limits.problems)
     document = jsonfile.load(path, data)
     if not isinstance(document, list):
-        check.problem(None, "$", "a list of Sotkanet regions", type(document).__name__)
+        check.problem(None, "$", "regions_list", type(document).__name__)
         document = []
     ours = lookups().sotkanet_regions
     rows, seen = [], {}
     for index, item in enumerate(document):
         row, where = index + 1, f"$[{index}]"
-        if not isinstance(item, dict) or not str(item.get("id", "")).isdigit():
-            found = item.get("id") if isinstance(item, dict) else jsonfile.text(item)[:40]
-            check.problem(row, f"{where}.id", "a Sotkanet region id (digits)", found)
+        region = _id(check, row, where, item, "sotkanet_region_id")
+        if region is None:
             continue
-        region = str(item["id"])
         check.unique(seen, (region,), row, f"{where}.id")
         members = item.get("memberOf") or []
         if not isinstance(members, list) or not all(isinstance(m, int) for m in members):
-            check.problem(row, f"{where}.memberOf", "a list of region ids", jsonfile.text(members)[:40])
+            check.problem(row, f"{where}.memberOf", "region_ids", jsonfile.text(members)[:40])
             members = []
         rows.append(
             (
@@ -126,7 +142,7 @@ def parse_regions(path: Path, data: bytes) -> Batch:
 
 def _batch(path: Path, data: bytes, check: Checker, fmt: str, table: str, rows: list[tuple]) -> Batch:
     if not rows and not check.problems:
-        check.problem(None, "$", "at least one item", "an empty list")
+        check.problem(None, "$", "at_least_one", found_key="empty_list")
     check.raise_if_any()
     frame = pd.DataFrame(rows, columns=list(LOADER_COLUMNS[table]), dtype=object)  # None stays None
     if table == "source_indicators":

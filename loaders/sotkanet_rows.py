@@ -11,6 +11,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from loaders import checks
 from loaders.checks import Checker
 from loaders.reference import Lookups, lookups
 
@@ -19,6 +20,7 @@ COLUMNS = ("indicator", "region", "year", "gender", "value")  # our names for th
 KEY = ("indicator", "region", "year", "gender")  # one value per key in a file
 _NUMBER = r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
 _COMMA_NUMBER = r"^[+-]?\d+,\d+$"
+MAX_ID_DIGITS = 9  # Sotkanet ids are small integers; the store keys them as text
 LISTED_PER_CHECK = 200  # located problems kept per check; the total is still counted
 
 Column = pa.Array | pa.ChunkedArray  # a table's column as read: one chunk per parse block
@@ -27,22 +29,33 @@ Label = Callable[[int, str], str]
 Locate = Callable[[int, str], tuple[int, str]]
 
 
-def _flag(check: Checker, bad: Column, column: str, strings: Column, expected: str, locate: Locate) -> None:
+def _flag(check: Checker, bad: Column, column: str, strings: Column, key: str, locate: Locate, **params) -> None:
     """Turn a boolean mask of bad cells into located problems (first LISTED_PER_CHECK, then a count)."""
     mask = bad.to_numpy(zero_copy_only=False)
     indices = np.flatnonzero(mask)
     for index in indices[:LISTED_PER_CHECK]:
         row, label = locate(int(index), column)
-        check.problem(row, label, expected, strings[int(index)].as_py())
+        check.problem(row, label, key, strings[int(index)].as_py(), **params)
     if len(indices) > LISTED_PER_CHECK:
         row, label = locate(int(indices[LISTED_PER_CHECK]), column)
-        check.problem(row, label, expected, f"{len(indices) - LISTED_PER_CHECK} more such cells")
+        check.problem(row, label, key, more=len(indices) - LISTED_PER_CHECK, found_key="more_cells", **params)
 
 
-def _digits(check: Checker, strings: Column, column: str, locate: Locate, expected: str) -> None:
-    bad = pc.invert(pc.utf8_is_digit(strings))  # ASCII digits only: cheaper than a regex
+def _ids(check: Checker, strings: Column, column: str, locate: Locate, key: str) -> Column:
+    """Ids in ASCII digits (utf8_is_digit would also pass ١٢٧), at most MAX_ID_DIGITS of them, and
+    canonical: '0127' is indicator 127, so it cannot become a second key."""
+    bad = pc.invert(pc.ascii_is_decimal(strings))
     if pc.any(bad).as_py():
-        _flag(check, bad, column, strings, expected, locate)
+        _flag(check, bad, column, strings, key, locate)
+        return strings
+    long = pc.greater(pc.utf8_length(strings), MAX_ID_DIGITS)
+    if pc.any(long).as_py():
+        _flag(check, long, column, strings, "sotkanet_id_size", locate, digits=MAX_ID_DIGITS)
+        return strings
+    padded = pc.and_(pc.starts_with(strings, "0"), pc.greater(pc.utf8_length(strings), 1))
+    if not pc.any(padded).as_py():
+        return strings  # the usual case: nothing to rewrite, no copy
+    return pc.cast(pc.cast(strings, pa.int64()), pa.string())
 
 
 def _values(check: Checker, strings: Column, locate: Locate) -> Column:
@@ -55,21 +68,18 @@ def _values(check: Checker, strings: Column, locate: Locate) -> Column:
         bad = pc.fill_null(pc.invert(pc.is_finite(values)), False)
         if not pc.any(bad).as_py():
             return values
-    except pa.ArrowInvalid:
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         pass
     good = pc.or_(empty, pc.match_substring_regex(strings, _NUMBER))
     comma = pc.match_substring_regex(strings, _COMMA_NUMBER)
     if pc.any(comma).as_py():
-        _flag(
-            check,
-            comma,
-            "value",
-            strings,
-            "a number with '.' decimals (this file uses comma decimals)",
-            locate,
-        )
-    _flag(check, pc.and_not(pc.invert(good), comma), "value", strings, "a number", locate)
-    return pc.cast(pc.if_else(good, nullable, pa.scalar(None, pa.string())), pa.float64())
+        _flag(check, comma, "value", strings, "comma_decimals", locate)
+    _flag(check, pc.and_not(pc.invert(good), comma), "value", strings, "number", locate)
+    values = pc.cast(pc.if_else(good, nullable, pa.scalar(None, pa.string())), pa.float64())
+    infinite = pc.fill_null(pc.invert(pc.is_finite(values)), False)  # 1e400 passes the pattern: +inf
+    if pc.any(infinite).as_py():
+        _flag(check, infinite, "value", strings, "finite_number", locate)
+    return values
 
 
 def _mapped(strings: Column, mapping: dict[str, str]) -> Column:
@@ -97,12 +107,7 @@ def _unmapped_regions(check: Checker, regions: pa.ChunkedArray, mapping: dict[st
         start += len(chunk)
     for region in sorted(first, key=first.__getitem__):  # in the order they first appear
         row, label = locate(first[region], "region")
-        check.warn(
-            row,
-            label,
-            "a Sotkanet region id of one of our areas (kept under its Sotkanet id)",
-            f"{region} ({counts[region]} rows)",
-        )
+        check.warn(row, label, "sotkanet_region_ours", region, count=counts[region], found_key="with_rows")
 
 
 def _duplicates(check: Checker, table: pa.Table, locate: Locate) -> None:
@@ -123,10 +128,10 @@ def _duplicates(check: Checker, table: pa.Table, locate: Locate) -> None:
         if shown < LISTED_PER_CHECK:
             row, label = locate(int(index), "year")
             first_row, _ = locate(first[key], "year")
-            check.problem(row, label, f"a key not already on row {first_row}", " / ".join(key))
+            check.problem(row, label, "unique_key", " / ".join(key), first=first_row)
         shown += 1
     if shown > LISTED_PER_CHECK:
-        check.problem(None, None, "each key once", f"{shown - LISTED_PER_CHECK} more repeated keys")
+        check.problem(None, None, "each_key_once", more=shown - LISTED_PER_CHECK, found_key="more_keys")
 
 
 def _col(table: pa.Table, name: str) -> pa.ChunkedArray:
@@ -171,17 +176,20 @@ def _int64(strings: pa.Array) -> np.ndarray:
 
 
 def _cells(check: Checker, table: pa.Table, locate: Locate) -> None:
-    """Ids are digits, years four digits, genders one of GENDERS."""
-    _digits(check, _col(table, "indicator"), "indicator", locate, "a Sotkanet indicator id (digits)")
-    _digits(check, _col(table, "region"), "region", locate, "a Sotkanet region id (digits)")
+    """Years four ASCII digits within checks.years(), genders one of GENDERS."""
     years = _col(table, "year")
-    bad_year = pc.invert(pc.and_(pc.utf8_is_digit(years), pc.equal(pc.utf8_length(years), 4)))
+    bad_year = pc.invert(pc.and_(pc.ascii_is_decimal(years), pc.equal(pc.utf8_length(years), 4)))
     if pc.any(bad_year).as_py():
-        _flag(check, bad_year, "year", years, "a year such as 2024", locate)
+        _flag(check, bad_year, "year", years, "year", locate)
+    else:
+        number, allowed = pc.cast(years, pa.int16()), checks.years()
+        outside = pc.or_(pc.less(number, allowed.start), pc.greater(number, allowed.stop - 1))
+        if pc.any(outside).as_py():
+            _flag(check, outside, "year", years, "year_range", locate, first=allowed.start, last=allowed.stop - 1)
     genders = _col(table, "gender")
     bad_gender = pc.invert(pc.is_in(genders, value_set=pa.array(GENDERS)))
     if pc.any(bad_gender).as_py():
-        _flag(check, bad_gender, "gender", genders, "total, male or female", locate)
+        _flag(check, bad_gender, "gender", genders, "gender", locate)
 
 
 def _checked_values(check: Checker, table: pa.Table, known: Lookups, locate: Locate) -> tuple[Column, Column]:
@@ -192,7 +200,7 @@ def _checked_values(check: Checker, table: pa.Table, known: Lookups, locate: Loc
     percent = pc.is_in(indicator_codes, value_set=pa.array(sorted(known.percent_indicators), pa.string()))
     outside = pc.fill_null(pc.and_(percent, pc.or_(pc.less(values, 0), pc.greater(values, 100))), False)
     if pc.any(outside).as_py():
-        _flag(check, outside, "value", raw, "a percentage between 0 and 100", locate)
+        _flag(check, outside, "value", raw, "percent", locate)
     return values, indicator_codes
 
 
@@ -219,11 +227,16 @@ def observations(check: Checker, table: pa.Table, source_rows: np.ndarray, label
     def locate(index: int, column: str) -> tuple[int, str]:
         return int(source_rows[index]), label(index, column)
 
+    # Ids first, so that every later check (and the duplicate keys) sees them canonical.
+    for position, column in enumerate(("indicator", "region")):
+        canonical = _ids(check, _col(table, column), column, locate, f"sotkanet_{column}_id")
+        table = table.set_column(position, column, canonical)
+
     known = lookups()
     # The checks are independent, and a pyarrow compute call runs on one core with the GIL released,
     # so two workers keep both cores busy. Each check reports to its own Checker, merged in this order:
     # the problems read exactly as when the checks ran one after another.
-    parts = {name: Checker(check.file) for name in ("cells", "values", "keys", "regions")}
+    parts = {name: Checker(check.file, check.limit) for name in ("cells", "values", "keys", "regions")}
     with ThreadPoolExecutor(2) as pool:  # longest first, so both workers finish about together
         duplicates = pool.submit(_duplicates, parts["keys"], table, locate)
         regions = pool.submit(_regions, parts["regions"], _col(table, "region"), known, locate)
@@ -235,6 +248,7 @@ def observations(check: Checker, table: pa.Table, source_rows: np.ndarray, label
     for part in parts.values():
         check.problems += part.problems
         check.warnings += part.warnings
+        check.dropped += part.dropped
     n = table.num_rows
     return pa.table(
         {

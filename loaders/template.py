@@ -44,14 +44,14 @@ def detect(header: list[str]) -> str | None:
 def _indicator(check: Checker, row: int, label: str, text: str) -> str:
     code = check.required(row, label, text)
     if code and code not in lookups().indicators:
-        check.problem(row, label, "an indicator code from data/reference/indicators.csv", code)
+        check.problem(row, label, "indicator", code, codes=", ".join(sorted(lookups().indicators)))
     return code
 
 
 def _region(check: Checker, row: int, label: str, text: str) -> str:
     code = lookups().regions.get(text.strip().lower())
     if code is None:
-        check.problem(row, label, "a region code or name from data/reference/regions.csv", text)
+        check.problem(row, label, "region", text)
     return code or text
 
 
@@ -61,9 +61,12 @@ def observations(check: Checker, rows: Rows, label: Label, comma_decimals: bool,
         code = _indicator(check, row, label("indicator"), cell["indicator"])
         region = _region(check, row, label("region"), cell["region"])
         period = check.period(row, label("period"), cell["period"])
+        # '' and 'total' are the same observation: one key (NULL, as files without the column load)
         gender = cell.get("gender", "").strip().lower() or None
         if gender is not None and gender not in GENDERS:
-            check.problem(row, label("gender"), "total, male or female", gender)
+            check.problem(row, label("gender"), "gender", gender)
+        elif gender == "total":
+            gender = None
         value = check.number(row, label("value"), cell["value"], comma_decimals=comma_decimals)
         if code in lookups().percent_indicators:
             check.percent(row, label("value"), value)
@@ -100,11 +103,11 @@ def targets(check: Checker, rows: Rows, label: Label, comma_decimals: bool, demo
         region = _region(check, row, label("region"), cell["region"])
         kind = cell["kind"].strip().lower()
         if kind not in TARGET_KINDS:
-            check.problem(row, label("kind"), "baseline, target or interim_target", cell["kind"])
+            check.problem(row, label("kind"), "target_kind", cell["kind"])
         period = check.period(row, label("period"), cell["period"])
         value = check.number(row, label("value"), cell["value"], comma_decimals=comma_decimals)
         if value is None and cell["value"].strip() == "":
-            check.problem(row, label("value"), "a number", "")
+            check.problem(row, label("value"), "number", "")
         if code in lookups().percent_indicators:
             check.percent(row, label("value"), value)
         source = check.required(row, label("source_doc"), cell["source_doc"])
@@ -149,7 +152,7 @@ def annotations(check: Checker, rows: Rows, label: Label, comma_decimals: bool, 
             _indicator(check, row, label("indicator"), code)
         on = parse_date(cell["date"])
         if on is None:
-            check.problem(row, label("date"), "a date such as 1.1.2023 or 2023-01-01", cell["date"])
+            check.problem(row, label("date"), "date", cell["date"])
         labels = [check.required(row, label(name), cell[name]) for name in ("label_fi", "label_sv", "label_en")]
         out.append(
             (

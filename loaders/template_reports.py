@@ -40,21 +40,21 @@ def _words(options: tuple[str, ...]) -> str:
 def _region(check: Checker, row: int, label: str, text: str) -> str:
     code = lookups().regions.get(text.strip().lower())
     if code is None:
-        check.problem(row, label, "a region code or name from data/reference/regions.csv", text)
+        check.problem(row, label, "region", text)
     return code or text.strip()
 
 
 def _quarter(check: Checker, row: int, label: str, text: str) -> str:
     period = check.period(row, label, text)
     if period is not None and kind(period) != "quarter":
-        check.problem(row, label, "a quarter such as 2024Q3 or Q3/2024", text)
+        check.problem(row, label, "quarter", text)
     return period or text.strip()
 
 
 def _investment(check: Checker, row: int, label: str, text: str, allowed: tuple[str, ...] = INVESTMENTS) -> str:
     code = text.strip().upper()
     if code not in allowed:
-        check.problem(row, label, "one of " + ", ".join(allowed), text)
+        check.problem(row, label, "one_of", text, choices=", ".join(allowed))
     return code
 
 
@@ -62,7 +62,7 @@ def _pillar(check: Checker, row: int, label: str, text: str, investment: str) ->
     pillar = pillar_of(investment) if investment in INVESTMENTS else ""
     written = text.strip().upper()
     if written and written != pillar:
-        check.problem(row, label, f"the pillar of {investment} ({pillar})", text)
+        check.problem(row, label, "pillar", text, investment=investment, pillar=pillar)
     return pillar
 
 
@@ -75,10 +75,11 @@ def status_reports(check: Checker, rows: Rows, label: Label, comma_decimals: boo
         pillar = _pillar(check, row, label("pillar"), cell.get("pillar", ""), investment)
         dimension = PROGRAMME.dimension_of(cell["dimension"])
         if dimension is None:
-            check.problem(row, label("dimension"), "one of " + _words(PROGRAMME.shown_dimensions()), cell["dimension"])
+            choices = _words(PROGRAMME.shown_dimensions())
+            check.problem(row, label("dimension"), "one_of", cell["dimension"], choices=choices)
         status = PROGRAMME.status_of(cell["status"])
         if status is None:
-            check.problem(row, label("status"), "one of " + _words(PROGRAMME.shown_statuses()), cell["status"])
+            check.problem(row, label("status"), "one_of", cell["status"], choices=_words(PROGRAMME.shown_statuses()))
         check.unique(seen, (period, region, investment, dimension), row, label("dimension"))
         out.append(
             (
@@ -108,7 +109,7 @@ def progress(check: Checker, rows: Rows, label: Label, comma_decimals: bool, dem
         pillar = _pillar(check, row, label("pillar"), cell.get("pillar", ""), investment)
         value = check.number(row, label("percent"), cell["percent"], comma_decimals=comma_decimals)
         if value is None and cell["percent"].strip() == "":
-            check.problem(row, label("percent"), "a percentage (leave the row out if there is none)", "")
+            check.problem(row, label("percent"), "percent_or_leave", "")
         check.percent(row, label("percent"), value)
         check.unique(seen, (period, region, investment), row, label("percent"))
         out.append(
@@ -132,7 +133,7 @@ def progress(check: Checker, rows: Rows, label: Label, comma_decimals: bool, dem
 def _euros(check: Checker, row: int, label: str, text: str, comma_decimals: bool) -> float | None:
     value = check.number(row, label, text, comma_decimals=comma_decimals)
     if value is not None and value < 0:
-        check.problem(row, label, "an amount of euros, 0 or more", text)
+        check.problem(row, label, "euros_nonneg", text)
     return value
 
 
@@ -146,7 +147,7 @@ def budgets(check: Checker, rows: Rows, label: Label, comma_decimals: bool, demo
         package = check.required(row, label("work_package"), cell["work_package"])
         budget = _euros(check, row, label("budget_eur"), cell["budget_eur"], comma_decimals)
         if budget is None and cell["budget_eur"].strip() == "":
-            check.problem(row, label("budget_eur"), "an amount of euros", "")
+            check.problem(row, label("budget_eur"), "euros", "")
         realised = _euros(check, row, label("realised_eur"), cell["realised_eur"], comma_decimals)  # empty: unknown
         cost_centre = cell.get("cost_centre", "").strip() or None
         check.unique(seen, (period, region, project, investment, cost_centre, package), row, label("work_package"))

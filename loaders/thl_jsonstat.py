@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from pathlib import Path
 from typing import Any
 
 from loaders import jsonfile, thl_mapping
 from loaders.checks import Checker
+from loaders.limits import DEFAULT, Limits
 from store.batch import Batch
+
+_POSITION = re.compile(r"^(0|[1-9][0-9]{0,17})$", re.ASCII)
 
 
 def matches(path: Path, data: bytes) -> bool:
@@ -24,21 +28,28 @@ def _categories(check: Checker, dim_id: str, dimension: Any) -> list[str]:
     where = f"$.dimension.{dim_id}.category"
     category = dimension.get("category") if isinstance(dimension, dict) else None
     if not isinstance(category, dict):
-        check.problem(None, where, "a category object", jsonfile.text(category)[:40])
+        check.problem(None, where, "category_object", jsonfile.text(category)[:40])
         return []
     index, labels = category.get("index"), category.get("label") or {}
     if isinstance(index, list):
         codes = index
     elif isinstance(index, dict):
+        positions = list(index.values())
+        if not all(isinstance(p, int) and not isinstance(p, bool) for p in positions) or sorted(positions) != list(
+            range(len(index))
+        ):
+            check.problem(None, f"{where}.index", "category_positions", jsonfile.text(index)[:60])
+            return []
         codes = sorted(index, key=lambda code: index[code])
-        if sorted(index.values()) != list(range(len(index))):
-            check.problem(None, f"{where}.index", "positions 0…n-1, each once", jsonfile.text(index)[:60])
     elif isinstance(labels, dict) and len(labels) == 1:
         codes = list(labels)  # a single category may omit index
     else:
-        check.problem(None, f"{where}.index", "a list or object of category codes", jsonfile.text(index)[:40])
+        check.problem(None, f"{where}.index", "category_codes", jsonfile.text(index)[:40])
         return []
-    return [str(labels.get(code, code)) if isinstance(labels, dict) else str(code) for code in codes]
+    if not all(isinstance(code, str) for code in codes):
+        check.problem(None, f"{where}.index", "category_codes", jsonfile.text(index)[:40])
+        return []
+    return [str(labels.get(code, code)) if isinstance(labels, dict) else code for code in codes]
 
 
 def _at(container: Any, position: int, total: int) -> Any:
@@ -54,34 +65,43 @@ def _dataset(check: Checker, document: Any) -> dict | None:
     if isinstance(document, dict) and "dimension" not in document and len(document) == 1:
         document = next(iter(document.values()))  # JSON-stat 1.0 bundle: {"dataset": {...}}
     if not isinstance(document, dict) or not all(key in document for key in ("id", "size", "dimension", "value")):
-        check.problem(None, "$", "a JSON-stat dataset with id, size, dimension and value", jsonfile.text(document)[:60])
+        check.problem(None, "$", "jsonstat_dataset", jsonfile.text(document)[:60])
         return None
     return document
 
 
-def _cells(check: Checker, dataset: dict) -> tuple[list[str], list[list[str]], int]:
+def _cells(check: Checker, dataset: dict, limits: Limits) -> tuple[list[str], list[list[str]], int]:
     ids, sizes = dataset["id"], dataset["size"]
     if not isinstance(ids, list) or not isinstance(sizes, list) or len(ids) != len(sizes):
-        check.problem(None, "$.size", "one size per id", f"{jsonfile.text(ids)} / {jsonfile.text(sizes)}")
+        check.problem(None, "$.size", "size_per_id", f"{jsonfile.text(ids)[:60]} / {jsonfile.text(sizes)[:60]}")
+        return [], [], 0
+    if not all(isinstance(dim_id, str) for dim_id in ids) or len(set(ids)) != len(ids):
+        check.problem(None, "$.id", "size_per_id", jsonfile.text(ids)[:60])
         return [], [], 0
     names, categories = [], []
     for dim_id, size in zip(ids, sizes, strict=True):
         dimension = dataset["dimension"].get(dim_id) if isinstance(dataset["dimension"], dict) else None
         labels = _categories(check, dim_id, dimension)
         if labels and len(labels) != size:
-            check.problem(None, f"$.size[{ids.index(dim_id)}]", f"{len(labels)} (the categories of {dim_id})", size)
+            at = f"$.size[{ids.index(dim_id)}]"
+            check.problem(None, at, "size_categories", jsonfile.text(size), categories=len(labels), dimension=dim_id)
         names.append(str(dimension.get("label", dim_id)) if isinstance(dimension, dict) else str(dim_id))
         categories.append(labels)
     total = math.prod(len(labels) for labels in categories)
+    if total > limits.cube_cells:  # before one row per cell is made: a sparse value can claim billions
+        check.problem(None, "$.size", "cube_size", total, limit=limits.cube_cells, found_key="cells_count")
+        return names, categories, 0
     values = dataset["value"]
     if isinstance(values, list) and len(values) != total:
-        check.problem(None, "$.value", f"{total} values (the product of size)", f"{len(values)} values")
+        check.problem(None, "$.value", "value_count", len(values), total=total, found_key="values_found")
     elif isinstance(values, dict):
-        for key in values:
-            if not (key.isdigit() and int(key) < total):
-                check.problem(None, f"$.value.{key}", f"a position 0…{total - 1}", key)
+        for key in values:  # canonical positions only: "01" and "١" must not alias 1
+            if not (_POSITION.match(key) and int(key) < total):
+                check.problem(None, f"$.value.{key}", "value_position", key, last=total - 1)
+                if check.full():
+                    break
     elif not isinstance(values, list):
-        check.problem(None, "$.value", "an array or object of values", jsonfile.text(values)[:40])
+        check.problem(None, "$.value", "value_container", jsonfile.text(values)[:40])
     return names, categories, total
 
 
@@ -94,7 +114,10 @@ def _long_rows(check: Checker, dataset: dict, names: list[str], categories: list
             cells[name] = labels[i]
         value = _at(dataset["value"], position, total)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
-            check.problem(position + 1, f"$.value[{position}]", "a number or null", jsonfile.text(value))
+            check.problem(position + 1, f"$.value[{position}]", "number_or_null", jsonfile.text(value)[:40])
+            value = None
+        elif isinstance(value, float) and not math.isfinite(value):  # 1e400 parses as +inf
+            check.problem(position + 1, f"$.value[{position}]", "finite_number", jsonfile.text(value))
             value = None
         mark = _at(status, position, total)
         yield (
@@ -106,11 +129,11 @@ def _long_rows(check: Checker, dataset: dict, names: list[str], categories: list
         )
 
 
-def parse(path: Path, data: bytes) -> Batch:
-    check = Checker(path.name)
+def parse(path: Path, data: bytes, limits: Limits = DEFAULT) -> Batch:
+    check = Checker(path.name, limits.problems)
     dataset = _dataset(check, jsonfile.load(path, data))
     check.raise_if_any()
-    names, categories, total = _cells(check, dataset)
+    names, categories, total = _cells(check, dataset, limits)
     check.raise_if_any()
     mapping = thl_mapping.choose(path, names, check)
     check.raise_if_any()

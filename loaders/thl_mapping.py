@@ -64,10 +64,7 @@ def choose(path: Path, dimensions: Iterable[str], check: Checker) -> Mapping | N
     found = named or by_dimensions
     if len(found) == 1:
         return found[0]
-    expected = "a row in loaders/thl_mappings.csv for these dimensions"
-    if len(found) > 1:
-        expected += " (several match: name the file fact_<cube>.csv)"
-    check.problem(1, None, expected, ", ".join(sorted(dimensions)))
+    check.problem(1, None, "thl_cube_named" if len(found) > 1 else "thl_cube", ", ".join(sorted(dimensions)))
     return None
 
 
@@ -79,7 +76,8 @@ def observations(check: Checker, mapping: Mapping, rows: Iterable[LongRow], labe
     """Apply a mapping to long rows; label(dimension) names a dimension's column in a problem."""
     ours = lookups()
     if mapping.indicator_code and mapping.indicator_code not in ours.indicators:
-        check.problem(None, None, "an indicator_code from data/reference/indicators.csv", mapping.indicator_code)
+        codes = ", ".join(sorted(ours.indicators))
+        check.problem(None, None, "indicator", mapping.indicator_code, codes=codes)
     percent = mapping.indicator_code in ours.percent_indicators
     out, seen, unmapped = [], {}, {}
     for row, cells, text, status, value_label in rows:
@@ -92,12 +90,7 @@ def observations(check: Checker, mapping: Mapping, rows: Iterable[LongRow], labe
         raw_period = cells[mapping.period_dimension]
         if _DAY.match(raw_period.strip()):
             # canonical() would read 2020-01-01 as the month 2020-01; a daily cube must not pass as monthly.
-            check.problem(
-                row,
-                label(mapping.period_dimension),
-                "a period such as 2024, 2024Q3, 3/2025 (not a day)",
-                raw_period,
-            )
+            check.problem(row, label(mapping.period_dimension), "period_not_day", raw_period)
             period = None
         else:
             period = check.period(row, label(mapping.period_dimension), raw_period)
@@ -127,14 +120,9 @@ def observations(check: Checker, mapping: Mapping, rows: Iterable[LongRow], labe
             )
         )
     for region, (row, count) in unmapped.items():
-        check.warn(
-            row,
-            label(mapping.region_dimension),
-            "an area of ours (kept under the THL label)",
-            f"{region} ({count} rows)",
-        )
+        check.warn(row, label(mapping.region_dimension), "thl_area", region, count=count, found_key="with_rows")
     if not out:
-        check.problem(None, None, f"rows for {mapping.indicator}", "none after the mapping's filter")
+        check.problem(None, None, "rows_for", indicator=mapping.indicator, found_key="none_after_filter")
     return pa.Table.from_pylist(
         [dict(zip(LOADER_COLUMNS["observations"], row, strict=True)) for row in out], schema=OBSERVATIONS
     )

@@ -9,6 +9,7 @@ import pandas as pd
 
 from loaders import thl_mapping
 from loaders.checks import Checker
+from loaders.limits import DEFAULT, Limits
 from loaders.textfile import read_rows
 from store.batch import Batch, LoadErrors, Problem
 
@@ -24,19 +25,19 @@ def matches(path: Path, data: bytes) -> bool:
     return len(cells) >= 2 and cells[-1].strip().strip('"') == VALUE
 
 
-def read(path: Path, data: bytes) -> pd.DataFrame:
+def read(path: Path, data: bytes, limits: Limits = DEFAULT) -> pd.DataFrame:
     """The export as strings: one column per dimension, val, and source_row (header = row 1)."""
     header, rows = read_rows(path, data)
     problems = [
-        Problem(path.name, 1, name, "each column named once", name) for name in set(header) if header.count(name) > 1
+        Problem(path.name, 1, name, "column_named_once", name) for name in set(header) if header.count(name) > 1
     ]
     problems += [
-        Problem(path.name, row, None, f"{len(header)} cells separated by ';'", ";".join(cells)[:80])
+        Problem(path.name, row, None, "cells_semicolon", ";".join(cells)[:80], {"cells": len(header)})
         for row, cells in rows
         if len(cells) != len(header)
-    ]
+    ][: limits.problems]
     if not rows:
-        problems.append(Problem(path.name, None, None, "data rows after the header", "only a header"))
+        problems.append(Problem(path.name, None, None, "data_rows", found_key="only_header"))
     if problems:
         raise LoadErrors(path.name, problems)
     frame = pd.DataFrame([cells for _, cells in rows], columns=header, dtype=str)
@@ -44,9 +45,9 @@ def read(path: Path, data: bytes) -> pd.DataFrame:
     return frame
 
 
-def parse(path: Path, data: bytes) -> Batch:
-    frame = read(path, data)
-    check = Checker(path.name)
+def parse(path: Path, data: bytes, limits: Limits = DEFAULT) -> Batch:
+    frame = read(path, data, limits)
+    check = Checker(path.name, limits.problems)
     dimensions = [name for name in frame.columns if name not in (VALUE, "source_row")]
     mapping = thl_mapping.choose(path, dimensions, check)
     check.raise_if_any()

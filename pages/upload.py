@@ -8,6 +8,7 @@ import streamlit as st
 from config import settings
 from i18n import t
 from loaders import ingest, preview
+from loaders.limits import UPLOAD
 from ui import auth, state, widgets
 
 lang = state.language()
@@ -30,7 +31,7 @@ signature = tuple(file.file_id for file in files)
 if st.session_state.get("upload:signature") != signature:
     with tempfile.TemporaryDirectory() as directory:
         paths = preview.save_uploads(((file.name, file.getvalue()) for file in files), Path(directory))
-        st.session_state["upload:outcomes"] = ingest.check_files(paths)
+        st.session_state["upload:outcomes"] = ingest.check_files(paths, limits=UPLOAD)  # 50 MB, as the server
     st.session_state["upload:signature"] = signature
 outcomes: list[ingest.Outcome] = st.session_state["upload:outcomes"]
 
@@ -47,7 +48,7 @@ good = sum(outcome.batch is not None for outcome in outcomes)
 st.subheader(t("upload.preview", lang))
 st.write(t("upload.checked_summary", lang, files=len(outcomes), good=good, refused=len(outcomes) - good))
 table(preview.summary_frame(outcomes))
-problems, more = preview.problem_frame(outcomes)
+problems, more = preview.problem_frame(outcomes, lang=lang)  # expected and found in the user's language
 if len(problems):
     st.subheader(t("upload.problems", lang))
     table(problems)
@@ -69,3 +70,8 @@ if st.button(t("upload.save", lang), type="primary", key="upload:save"):
     st.cache_data.clear()  # every page reads the new version at its next rerun anyway
     st.subheader(t("upload.result", lang))
     table(preview.summary_frame(outcomes)[["file", "status", "rows"]])
+    for line in preview.replacement_lines(outcomes, lang):  # nothing replaced silently
+        st.text(line)
+    refused_now = [outcome for outcome in outcomes if outcome.errors and outcome.errors.problems[0].key == "saved"]
+    if refused_now:  # the store could not take a file that passed its checks
+        table(preview.problem_frame(refused_now, lang=lang)[0])

@@ -4,16 +4,47 @@ Exception
  └── LoadErrors        a file was refused; .problems lists each one, nothing was written
 Problem                one located finding (also used for warnings that do not refuse)
 Batch                  rows for one or more tables from one file, ready for store.db
+
+A Problem carries a message key and its parameters, never finished English: the CLI renders it in
+--lang (English by default), the upload page in the user's language (i18n/*/problems.toml).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from i18n import t
+
 MAX_LISTED = 20  # problems shown before "and N more"
+DISPLAY_CHARS = 200  # a found value is cut here when shown: the rest is in the file
+# Bidi overrides and isolates can make a file name read backwards ("gpj.exe"); zero-width ones hide text.
+_INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+
+
+def display(text: str, limit: int = DISPLAY_CHARS) -> str:
+    """Text from a file made safe to show: control, format (bidi) and lone surrogate characters as
+    \\u escapes, so a terminal, a table and an encoder see only printable text; long text cut."""
+    cut = text[:limit]
+    shown = "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in _INVISIBLE and ch != " " else ch for ch in cut)
+    return shown + ("…" if len(text) > limit else "")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A parameter shown in the problem's language: (label, i18n key) pairs as 'label: text; …'."""
+
+    items: tuple[tuple[str, str], ...]
+
+    def render(self, lang: str) -> str:
+        return "; ".join(f"{label}: {t(key, lang)}" for label, key in self.items)
+
+
+def _params(params: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    return {name: value.render(lang) if isinstance(value, Phrase) else value for name, value in params.items()}
 
 
 @dataclass(frozen=True)
@@ -21,12 +52,34 @@ class Problem:
     file: str
     row: int | None  # 1-based as an editor shows it: the header is row 1
     column: str | None  # Excel: Sheet!C14; JSON: a path like $[12].value
-    expected: str
-    found: str
+    key: str  # what was expected: problem.expected.<key> in i18n/*/problems.toml
+    found: str = ""  # the cell (or bytes) as the file has it
+    params: Mapping[str, Any] = field(default_factory=dict)  # fill the texts' {placeholders}
+    found_key: str | None = None  # our own words for what was found: problem.found.<found_key>
+
+    def expected_text(self, lang: str = "en") -> str:
+        return t(f"problem.expected.{self.key}", lang, **_params(self.params, lang))
+
+    def found_text(self, lang: str = "en") -> str:
+        found = display(self.found)
+        if self.found_key is None:
+            return found
+        return t(f"problem.found.{self.found_key}", lang, **{**_params(self.params, lang), "found": found})
+
+    @property
+    def expected(self) -> str:
+        return self.expected_text("en")
+
+    def where(self) -> str:
+        return ":".join(str(part) for part in (display(self.file), self.row, self.column) if part is not None)
+
+    def text(self, lang: str = "en") -> str:
+        return t(
+            "problem.line", lang, where=self.where(), expected=self.expected_text(lang), found=self.found_text(lang)
+        )
 
     def __str__(self) -> str:
-        where = ":".join(str(part) for part in (self.file, self.row, self.column) if part is not None)
-        return f"{where} — expected {self.expected}, found '{self.found}'"
+        return self.text("en")
 
 
 class LoadErrors(Exception):
@@ -37,12 +90,17 @@ class LoadErrors(Exception):
         self.problems = problems
         super().__init__(self.report())
 
-    def report(self, limit: int = MAX_LISTED) -> str:
-        lines = [f"Ingest refused: {self.file} ({len(self.problems)} problems, nothing written)"]
-        lines += [f"  {problem}" for problem in self.problems[:limit]]
+    def report(self, limit: int = MAX_LISTED, lang: str = "en") -> str:
+        lines = [t("problem.refused", lang, file=display(self.file), count=len(self.problems))]
+        lines += [f"  {problem.text(lang)}" for problem in self.problems[:limit]]
         if len(self.problems) > limit:
-            lines.append(f"  … and {len(self.problems) - limit} more")
+            lines.append("  " + t("problem.more", lang, count=len(self.problems) - limit))
         return "\n".join(lines)
+
+
+def refuse(file: str, key: str, found: str = "", *, found_key: str | None = None, **params: Any) -> LoadErrors:
+    """A whole-file refusal with one problem (no row or column applies)."""
+    return LoadErrors(file, [Problem(file, None, None, key, found, params, found_key)])
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ showing the old file.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import shutil
@@ -37,6 +38,30 @@ Connection = duckdb.DuckDBPyConnection
 
 class StoreMissing(FileNotFoundError):
     """The live store does not exist yet."""
+
+
+class StoreWriteFailed(OSError):
+    """The disk refused a write (full, or a file-size limit): the load was abandoned, the live store is intact."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(
+            f"could not write the store ({error}). Nothing was changed: free some disk space and load again."
+        )
+
+
+class BatchNotWritten(Exception):
+    """The store could not take one batch (its transaction was rolled back); other files may still load."""
+
+    def __init__(self, file: str, error: Exception) -> None:
+        super().__init__(f"{file}: {error}")
+        self.file, self.error = file, error
+
+
+# What a full disk (or a file-size limit) raises: an I/O error, or a fatal one when a checkpoint fails.
+DISK_ERRORS = (duckdb.IOException, duckdb.FatalException)
+# What one batch can raise inside its transaction without the store being at fault.
+BATCH_ERRORS = (duckdb.ConversionException, duckdb.InvalidInputException, duckdb.ConstraintException)
+BATCH_ERRORS += (duckdb.OutOfRangeException, duckdb.BinderException, UnicodeError, ValueError, OverflowError)
 
 
 class LiveLinkMissing(OSError):
@@ -93,6 +118,7 @@ class Writer:
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
         self.changed = False
+        self.replaced: dict[str, int] = {}  # after ingest(): earlier file → current values it replaced
 
     def ingest(self, batch: Batch) -> bool:
         """One validated batch, atomically; False if these bytes are already stored."""
@@ -119,18 +145,30 @@ class Writer:
                     "demo": batch.is_demo,
                 },
             )
+            self.replaced = {}
             for table, rows in batch.tables.items():
-                _insert(cur, table, rows, ingest_id)
+                self.replaced.update(_insert(cur, table, rows, ingest_id))
             cur.execute("COMMIT")
-        except BaseException:
-            cur.execute("ROLLBACK")
+        except BaseException as error:
+            _rollback(cur)
+            if isinstance(error, DISK_ERRORS):
+                raise StoreWriteFailed(error) from error
+            if isinstance(error, BATCH_ERRORS):
+                raise BatchNotWritten(batch.file_name, error) from error
             raise
         self.changed = True
         return True
 
 
-def _insert(cur: duckdb.DuckDBPyConnection, table: str, rows: object, ingest_id: int) -> None:
-    """Insert one table's rows; names come only from LOADER_COLUMNS, values only as data."""
+def _rollback(cur: duckdb.DuckDBPyConnection) -> None:
+    # The failed write may have ended the transaction already; the draft is discarded anyway.
+    with contextlib.suppress(duckdb.Error):
+        cur.execute("ROLLBACK")
+
+
+def _insert(cur: duckdb.DuckDBPyConnection, table: str, rows: object, ingest_id: int) -> dict[str, int]:
+    """Insert one table's rows; names come only from LOADER_COLUMNS, values only as data.
+    Returns, for observations, how many current values each earlier file had replaced."""
     columns = LOADER_COLUMNS[table]
     cur.register("incoming", rows)
     try:
@@ -139,7 +177,7 @@ def _insert(cur: duckdb.DuckDBPyConnection, table: str, rows: object, ingest_id:
             raise ValueError(f"batch for {table} has columns {found}, expected {columns}")
         select = ", ".join(columns)
         if table == "observations":
-            _insert_observations(cur, select, ingest_id)
+            return _insert_observations(cur, select, ingest_id)
         else:
             verb = "INSERT OR REPLACE" if table in UPSERT_TABLES else "INSERT"
             cur.execute(
@@ -147,9 +185,10 @@ def _insert(cur: duckdb.DuckDBPyConnection, table: str, rows: object, ingest_id:
             )
     finally:
         cur.unregister("incoming")
+    return {}
 
 
-def _insert_observations(cur: duckdb.DuckDBPyConnection, select: str, ingest_id: int) -> None:
+def _insert_observations(cur: duckdb.DuckDBPyConnection, select: str, ingest_id: int) -> dict[str, int]:
     """New and changed values only; a changed value supersedes the current one, which stays."""
     # Asked this way round, the stored values build the join's hash table, and with none (a first
     # load) DuckDB never scans `incoming`: 0.003 s instead of 0.5 s for a DISTINCT over 10 M rows.
@@ -161,13 +200,17 @@ def _insert_observations(cur: duckdb.DuckDBPyConnection, select: str, ingest_id:
         cur.execute(
             f"INSERT INTO observations ({select}, ingest_id) SELECT {select}, $id FROM incoming", {"id": ingest_id}
         )
-        return
+        return {}
     same_key = " AND ".join(f"o.{k} IS NOT DISTINCT FROM n.{k}" for k in OBSERVATION_KEY)
     cur.execute(
         f"CREATE OR REPLACE TEMP TABLE changed AS SELECT n.* FROM incoming n WHERE NOT EXISTS ("
         f" SELECT 1 FROM observations o WHERE o.superseded_by IS NULL AND {same_key}"
         f" AND o.value IS NOT DISTINCT FROM n.value AND o.status IS NOT DISTINCT FROM n.status)"
     )
+    replaced = cur.execute(  # said to the user: which earlier file's values this load replaces
+        f"SELECT i.file_name, count(*) FROM observations o JOIN changed n ON {same_key}"
+        f" JOIN ingests i ON i.ingest_id = o.ingest_id WHERE o.superseded_by IS NULL GROUP BY 1 ORDER BY 1"
+    ).fetchall()
     cur.execute(
         f"UPDATE observations o SET superseded_by = $id FROM changed n WHERE o.superseded_by IS NULL AND {same_key}",
         {"id": ingest_id},
@@ -177,6 +220,7 @@ def _insert_observations(cur: duckdb.DuckDBPyConnection, select: str, ingest_id:
         {"id": ingest_id},
     )
     cur.execute("DROP TABLE changed")
+    return dict(replaced)
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> None:
@@ -243,21 +287,32 @@ def writer(db_path: Path) -> Iterator[Writer]:
             raise LiveLinkMissing(db_path, published[-1])
         final = versions / f"store-{_next_number(versions):06d}.duckdb"
         draft = final.with_suffix(".tmp")
-        if current is not None:
-            shutil.copyfile(current, draft)
-        con = duckdb.connect(str(draft))
+        try:
+            if current is not None:
+                shutil.copyfile(current, draft)
+            con = duckdb.connect(str(draft))
+        except (OSError, duckdb.IOException) as error:  # a full disk: nothing published, say so
+            draft.unlink(missing_ok=True)
+            raise StoreWriteFailed(error) from error
         try:
             migrate(con)
             out = Writer(con)
             yield out
             con.execute("CHECKPOINT")
-        except BaseException:
-            con.close()
+        except BaseException as error:
+            with contextlib.suppress(duckdb.Error):  # a fatal error has closed the database already
+                con.close()
             draft.unlink(missing_ok=True)
+            if isinstance(error, DISK_ERRORS):
+                raise StoreWriteFailed(error) from error
             raise
         con.close()
         if out.changed or current is None:
-            _publish(draft, final, db_path)
+            try:
+                _publish(draft, final, db_path)
+            except OSError as error:
+                draft.unlink(missing_ok=True)
+                raise StoreWriteFailed(error) from error
             _prune(versions, keep={final, current} - {None})
         else:
             draft.unlink()

@@ -108,7 +108,7 @@ def test_sign_in_preview_save_and_a_refused_file(admin_url: str, admin_page: Pag
     upload(page, bad, "Tarkistetut tiedostot: 1 · kelpaa 0 · hylätty 1")
     shot(page, "upload-refused")
     cells = grid_text(page, "huono.csv")
-    assert "virhe huono.csv 3 value a number x" in cells, cells  # row 3, column value, found x
+    assert "virhe huono.csv 3 value luku x" in cells, cells  # row 3, column value, expected "luku" (Finnish), found x
     assert page.get_by_role("button", name="Tallenna").count() == 0
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.console_errors == []  # type: ignore[attr-defined]

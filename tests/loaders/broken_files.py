@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from config import ROOT
+from loaders.limits import Limits
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SOTKANET_CSV = (FIXTURES / "sotkanet_rest_csv_ind127_2009_total.csv").read_bytes()
@@ -97,8 +98,8 @@ def many_parts() -> bytes:
 
 
 def bomb() -> bytes:
-    """~200 kB on disk, 200 MB inflated: refused from the zip's directory, nothing extracted."""
-    return zipped({"xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": b"<" * 200_000_000})
+    """~3 kB on disk, 3 MB inflated (1000:1): refused from the zip's directory, nothing extracted."""
+    return zipped({"xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": b"<" * 3_000_000})
 
 
 def big_sotkanet(tail: str) -> bytes:
@@ -131,6 +132,7 @@ class Case:
     row: int | None  # as an editor shows it (header = 1); JSON: the item's position; None: no row applies
     column: str | None  # as the report names it; None: the whole row or file
     says: str  # a regular expression the problem line must match (case-insensitive)
+    limits: Limits | None = None  # smaller bounds than the CLI's, to reach a size check with a small file
 
 
 CASES = [
@@ -152,7 +154,7 @@ CASES = [
         "the header",
     ),
     Case("sot_commas.csv", lambda: SOTKANET_CSV.replace(b";", b","), None, None, "accepted formats"),
-    Case("sot_utf16.csv", lambda: SOTKANET_CSV.decode().encode("utf-16"), None, None, "accepted formats"),
+    Case("sot_utf16.csv", lambda: SOTKANET_CSV.decode().encode("utf-16"), None, None, "UTF-16"),
     Case("sot_5mb_line.csv", lambda: b"x" * 5_000_000 + b"\r\n" + SOTKANET_CSV, None, None, "accepted formats"),
     Case("sot_50mb_tail.csv", lambda: big_sotkanet("127;1;2024;total"), BIG_ROWS + 2, None, "6 cells"),
     # Sotkanet REST JSON
@@ -217,7 +219,7 @@ CASES = [
         lambda: jsonstat(lambda d: d["dimension"]["vuosi"].update(label="Kuukausi")),
         1,
         None,
-        "thl_mappings",
+        "THL cube the dashboard knows",
     ),
     # THL pivot CSV (the constructed cube's dimensions)
     Case("thl_comma.csv", lambda: thl(thl_row(value="81,5")), 2, "val", "'\\.' decimals"),
@@ -287,5 +289,105 @@ CASES = [
         3,
         "observations!C3",
         "already on row",
+    ),
+]
+
+
+# ---------------------------------------------------------------- the second half (was test_malformed_files.py)
+
+THL_DAYS = (FIXTURES / "thl_pivot_csv_epirapo_covid19case_shp_by_day_2020.csv").read_bytes()
+OBS_ROWS = "indicator,region,period,value"
+STATUS = "period,region,investment,dimension,status"
+
+
+def tpl(*rows: str) -> bytes:
+    return template_csv(OBS_ROWS, *rows)
+
+
+MORE_CASES = [
+    Case("m_sot_number.csv", lambda: sotkanet(3, 4, "x"), 3, "primary value", "a number"),
+    Case("m_sot_comma.csv", lambda: sotkanet(4, 4, "2406,5"), 4, "primary value", "comma"),
+    Case("m_sot_year.csv", lambda: sotkanet(5, 2, "20x9"), 5, "year", "a year"),
+    Case("m_sot_gender.csv", lambda: sotkanet(6, 3, "both"), 6, "gender", "total, male"),
+    Case(
+        "m_sot_dup.csv",
+        lambda: SOTKANET_CSV + SOTKANET_CSV.split(b"\r\n")[1] + b"\r\n",
+        468,
+        "year",
+        "already on row 2",
+    ),
+    Case(
+        "m_sot_reordered.csv",
+        lambda: SOTKANET_CSV.replace(b"indicator;region", b"region;indicator", 1),
+        None,
+        None,
+        "accepted formats.*region;indicator;year",
+    ),
+    Case("m_sot_header.csv", lambda: SOTKANET_CSV.replace(b"primary value", b"arvo", 1), 1, None, "the header"),
+    Case(
+        "m_sot_short_row.csv",
+        lambda: SOTKANET_CSV.replace(b"127;69;2009;total;2406;", b"127;69;2009", 1),
+        2,
+        None,
+        "6 cells",
+    ),
+    Case("m_sot_latin1.csv", lambda: sotkanet(7, 3, "x").replace(b";x;", b";t\xe4ysi;", 1), 7, None, "UTF-8"),
+    Case("m_sot_bom_header.csv", lambda: BOM + SOTKANET_CSV.replace(b"year", b"vuosi", 1), 1, None, "the header"),
+    Case("m_sot_long_line.csv", lambda: sotkanet(8, 1, "9" * 1_000_000 + "x"), 8, "region", "region id"),
+    Case("m_empty.csv", lambda: b"", None, None, "empty file"),
+    Case("m_blank.json", lambda: b"  \n", None, None, "empty file"),
+    Case("m_sot_truncated.json", lambda: SOTKANET_JSON[: len(SOTKANET_JSON) // 2], 22, "char 3", "valid JSON"),
+    Case(
+        "m_sot_value.json",
+        lambda: SOTKANET_JSON.replace(b'"value": 11.6', b'"value": "abc"', 1),
+        1,
+        "$[0].value",
+        "JSON number",
+    ),
+    Case(
+        "m_sot_year.json",
+        lambda: SOTKANET_JSON.replace(b'"year": 2023', b'"year": "vuosi"', 1),
+        1,
+        "$[0].year",
+        "a year",
+    ),
+    Case("m_not_a_list.json", lambda: b'{"hello": "world"}', None, None, "accepted formats"),
+    Case(
+        "m_jsonstat_size.json",
+        lambda: jsonstat(lambda d: d.update(size=[99, 99, 99])),
+        None,
+        "$.size[0]",
+        "3 \\(the categories",
+    ),
+    Case("m_jsonstat_truncated.json", lambda: JSONSTAT[:-40], 32, "char 95", "valid JSON"),
+    Case("m_thl_days.csv", lambda: THL_DAYS, 2, "Aika", "not a day"),
+    Case("m_tpl_indicator.csv", lambda: tpl("no_such_indicator,18,2024Q1,50"), 2, "indicator", "indicator codes"),
+    Case("m_tpl_region.csv", lambda: tpl("remote_contact_share,Atlantis,2024Q1,50"), 2, "region", "code or name"),
+    Case("m_tpl_percent.csv", lambda: tpl("remote_contact_share,18,2024Q1,140"), 2, "value", "between 0 and 100"),
+    Case("m_tpl_period.csv", lambda: tpl("remote_contact_share,18,13/2025,50"), 2, "period", "a period"),
+    Case("m_tpl_dup.csv", lambda: tpl(*["remote_contact_share,18,2024Q1,50"] * 2), 3, "period", "already on row 2"),
+    Case("m_tpl_comma.csv", lambda: tpl('remote_contact_share,18,2024Q1,"50,5"'), 2, "value", "comma"),
+    Case("m_status_word.csv", lambda: template_csv(STATUS, "2024Q3,18,P4I1,Aikataulu,Hyva"), 2, "status", "one of"),
+    Case(
+        "m_status_dimension.csv",
+        lambda: template_csv(STATUS, "2024Q3,18,P4I1,Onni,Seurattava"),
+        2,
+        "dimension",
+        "one of",
+    ),
+    Case(
+        "m_progress_percent.csv",
+        lambda: b"period,region,investment,percent\n2024Q3,18,P4I1,140\n",
+        2,
+        "percent",
+        "0 and 100",
+    ),
+    Case("m_not_a_zip.xlsx", lambda: b"this is text, not a workbook\n", None, None, "accepted formats"),
+    Case(
+        "m_sheet_value.xlsx",
+        lambda: workbook("observations", ["remote_contact_share", "18", "2024Q1", "x"]),
+        2,
+        "observations!D2",
+        "a number",
     ),
 ]

@@ -1,9 +1,10 @@
-"""Issue 9's malformed-file corpus, second half: the cases test_malformed_files.py does not hold (broken_files.py).
+"""The one malformed- and hostile-file corpus (issues 9 and 17): broken_files.py and hostile_files.py.
 
 Every file is made from a good fixture in tmp_path (nothing broken is committed) and refused by the CLI
 with exit code 1, its report naming the file, and the row and column where one applies; the store's
-fingerprint and live file stay as they were. Some listed quirks are not errors in every format; what
-each format does with them is decided and tested at the end (BOM, '..', unknown region, formula text).
+fingerprint and live file stay as they were. Cases with smaller limits (standing in for the upload's
+50 MB and the zip-bomb ratio) go through the same ingest with those limits. The per-case fast checks are
+in test_hostile.py; what each format decides about quirks that are not errors is at the end.
 """
 
 from __future__ import annotations
@@ -19,14 +20,15 @@ import pytest
 
 from config import ROOT
 from exports.datafiles import neutralise
-from loaders import formats
+from loaders import formats, ingest
 from loaders.workbook import parse as parse_workbook
 from store import db, queries
-from store.batch import LoadErrors
+from store.batch import LoadErrors, display
 from tests.loaders.broken_files import (
     BOM,
     CASES,
     GOOD_OBS,
+    MORE_CASES,
     OBS,
     SOTKANET_CSV,
     SOTKANET_JSON,
@@ -38,68 +40,68 @@ from tests.loaders.broken_files import (
     thl,
     thl_row,
 )
+from tests.loaders.hostile_files import HOSTILE
+from tests.loaders.test_hostile import place, where
 
-# ---------------------------------------------------------------- running them through the CLI
+CORPUS = [*CASES, *MORE_CASES, *HOSTILE]
 
 
 def reports_by_file(stderr: str) -> dict[str, str]:
     """The CLI's stderr, one block per refused file."""
     blocks = re.split(r"(?m)^Ingest refused: ", stderr)
-    return {block.split(" ", 1)[0]: block for block in blocks[1:]}
+    return {block.split(" (", 1)[0]: block for block in blocks[1:]}
 
 
 @pytest.fixture(scope="module")
 def corpus(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess, dict]:
-    """One CLI call over every case (files are independent), on a published copy of the demo store."""
+    """One CLI call over every case with the CLI's limits (files are independent), then the cases with
+    smaller limits in-process, on a published copy of the demo store."""
     folder = tmp_path_factory.mktemp("corpus")
     store = folder / "store" / "dashboard.duckdb"
     store.parent.mkdir()
     store.write_bytes(demo_db.resolve().read_bytes())
     with db.writer(store):  # publish it as a versioned store, as a live one is
         pass
-    for case in CASES:
-        (folder / case.name).write_bytes(case.build())
+    paths = {case.name: place(folder, case) for case in CORPUS}
     with db.connect_readonly(store) as con:
         before = (queries.fingerprint(con), db.live_file(store))
+    plain = [str(paths[case.name]) for case in CORPUS if case.limits is None]
     run = subprocess.run(
-        [sys.executable, "-m", "loaders", "ingest", *(str(folder / c.name) for c in CASES), "--db", str(store)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+        [sys.executable, "-m", "loaders", "ingest", *plain, "--db", str(store)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    limited = [
+        outcome.errors.report()
+        for case in CORPUS
+        if case.limits is not None
+        for outcome in ingest.ingest_files([paths[case.name]], store, limits=case.limits)
+        if outcome.errors
+    ]
+    stderr = run.stderr + "\n".join(limited) + "\n"
     with db.connect_readonly(store) as con:
         after = (queries.fingerprint(con), db.live_file(store))
-    return run, {"before": before, "after": after}
+    return run, {"before": before, "after": after, "stderr": stderr}
 
 
-def test_the_corpus_has_thirty_refusals_with_distinct_names() -> None:
-    names = [case.name for case in CASES]
-    assert len(names) >= 30 and len(set(names)) == len(names)
+def test_the_corpus_counts_its_cases_and_their_names_are_distinct() -> None:
+    names = [case.name for case in CORPUS]
+    assert len(set(names)) == len(names)
+    assert (len(CASES) + len(MORE_CASES), len(HOSTILE)) == (81, 37)  # malformed, hostile
 
 
 def test_the_cli_refuses_the_corpus_and_the_store_is_unchanged(corpus) -> None:
     run, state = corpus
     assert run.returncode == 1
     assert run.stdout == "", run.stdout  # nothing loaded, not even "already loaded"
+    assert "Traceback" not in state["stderr"]
     assert state["after"] == state["before"]
 
 
-def where(case: Case) -> str:
-    """The start of the problem line: file, then row and column where they apply."""
-    parts = [re.escape(case.name)]
-    if case.row is not None:
-        parts.append(str(case.row))
-    if case.column is not None:
-        parts.append(re.escape(case.column))
-    return ":".join(parts) + " —"
-
-
-@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+@pytest.mark.parametrize("case", CORPUS, ids=[display(case.name) for case in CORPUS])
 def test_each_refusal_names_file_row_and_column(corpus, case: Case) -> None:
-    run, _ = corpus
-    report = reports_by_file(run.stderr).get(case.name)
-    assert report is not None, f"{case.name} was not refused:\n{run.stderr[-2000:]}"
+    _, state = corpus
+    report = reports_by_file(state["stderr"]).get(display(case.name))
+    assert report is not None, f"{case.name} was not refused:\n{state['stderr'][-2000:]}"
     pattern = rf"(?m)^  {where(case)}.*{case.says}"
     assert re.search(pattern, report, re.IGNORECASE), f"/{pattern}/ not in:\n{report[:1500]}"
 

@@ -55,7 +55,7 @@ def test_listing_shortens_long_lists() -> None:
 
 
 def test_problem_rows_stop_at_the_limit_and_count_the_rest() -> None:
-    problems = [Problem("f.csv", row, "value", "a number", "x") for row in range(2, 30)]
+    problems = [Problem("f.csv", row, "value", "number", "x") for row in range(2, 30)]
     rows, more = problem_rows(problems, limit=20)
     assert len(rows) == 20 and more == 8
     assert rows[0] == {"file": "f.csv", "row": 2, "column": "value", "expected": "a number", "found": "x"}

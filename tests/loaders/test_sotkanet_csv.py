@@ -32,7 +32,7 @@ def test_municipalities_are_kept_with_one_warning_per_region() -> None:
     batch = formats.parse(SOTKANET_CSV)
     assert len(batch.warnings) == 465  # every region but 658 (whole country), each once
     first = batch.warnings[0]
-    assert (first.row, first.column, first.found) == (2, "region", "69 (1 rows)")
+    assert (first.row, first.column, first.found_text()) == (2, "region", "69 (1 rows)")
 
 
 def test_empty_value_is_null_and_raw_is_empty(tmp_path: Path) -> None:

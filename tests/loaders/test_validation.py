@@ -70,7 +70,7 @@ def test_empty_file_and_header_only(tmp_path: Path) -> None:
     for path, found in ((empty, "empty file"), (header_only, "only a header")):
         with pytest.raises(LoadErrors) as caught:
             formats.parse(path)
-        assert caught.value.problems[0].found == found
+        assert caught.value.problems[0].found_text() == found
 
 
 def test_unknown_format_lists_the_accepted_ones(tmp_path: Path) -> None:

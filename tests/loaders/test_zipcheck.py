@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 
 from config import ROOT
+from loaders.limits import Limits
 from loaders.zipcheck import check_zip
 
 TEMPLATE = ROOT / "data" / "templates" / "template.xlsx"
@@ -31,18 +32,18 @@ def test_a_highly_compressed_part_is_refused_with_its_name() -> None:
     assert len(data) < 100_000  # the point: a small upload
     [problem] = check_zip(Path("bomb.xlsx"), data)
     assert (problem.file, problem.column) == ("bomb.xlsx", "xl/worksheets/sheet1_xml")
-    assert "compression ratio" in problem.expected and problem.found.endswith("MB)")
+    assert "compression ratio" in problem.expected and problem.found_text().endswith("MB)")
 
 
 def test_total_uncompressed_size_is_capped() -> None:
     data = zipped(a=b"x" * 5000, b=b"y" * 5000)
-    [problem] = check_zip(Path("big.xlsx"), data, max_uncompressed=8000)
+    [problem] = check_zip(Path("big.xlsx"), data, Limits(zip_uncompressed=8000))
     assert "uncompressed" in problem.expected and problem.row is None
 
 
 def test_too_many_parts_are_refused() -> None:
     data = zipped(**{f"part{i}": b"" for i in range(30)})
-    [problem] = check_zip(Path("many.xlsx"), data, max_entries=20)
+    [problem] = check_zip(Path("many.xlsx"), data, Limits(zip_parts=20))
     assert problem.found == "30"
 
 

@@ -190,6 +190,8 @@ def test_preview_then_save_goes_through_the_cli_code_path(demo_copy: Path, tmp_p
         {"kind": "error", "file": "huono.csv", "row": 2, "column": "value", "expected": "a number", "found": "x"}
     ]
     assert more == {}
+    finnish, _ = preview.problem_frame(outcomes, lang="fi")  # the page passes the user's language
+    assert finnish[["expected", "found"]].to_dict("records") == [{"expected": "luku", "found": "x"}]
 
     ingest.write(outcomes, demo_copy)
     assert [o.status for o in outcomes] == ["loaded", "refused"]
