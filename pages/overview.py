@@ -22,7 +22,7 @@ widgets.demo_banner(any(chart.is_demo for chart in shown.charts), lang)
 for column, card in zip(st.columns(len(cards)), cards, strict=True):
     head, found = card.head, passed.get(card.indicator["indicator_code"])
     with column, st.container(border=True):
-        st.subheader(widgets.plain(card.name))
+        st.subheader(widgets.plain(card.name), anchor=False)  # no link made from the name
         latest = head.latest
         st.metric(
             f"{t('overview.latest', lang)} {fmt.period(latest.period, lang)}" if latest else t("overview.latest", lang),

@@ -23,7 +23,7 @@ for left, right in zip(charts[::2], [*charts[1::2], None], strict=True):
         if chart is None:
             continue
         with column, st.container(border=True):
-            st.subheader(widgets.plain(chart.title))
+            st.subheader(widgets.plain(chart.title), anchor=False)  # no link made from the title
             widgets.chart(chart.figure, chart.summary, observations_table(chart.data, names, lang), lang, key=chart.key)
             widgets.export_buttons(chart, key=chart.key)
 widgets.source_footer(data.ingests()["loaded_at"].max(), lang)
