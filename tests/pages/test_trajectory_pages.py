@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.helpers import run_page, tables, trace_names
+from tests.helpers import as_read, run_page, tables, trace_names
 
 NBSP = "\u00a0"
 
@@ -16,7 +16,7 @@ def test_indicator_page_draws_path_target_projection_and_sentence(app_env: Path)
     [names] = trace_names(at)
     assert {"Vaadittu kehitys", "Koko maa", "Keski-Pohjanmaa", "Ennuste: Keski-Pohjanmaa"} <= set(names)
     assert f"Tavoite 80{NBSP}% Q4/2025 (000, 001, 002)" in names or f"Tavoite 80{NBSP}% Q4/2025 (000, 002)" in names
-    summary = next(c.value for c in at.caption if c.value.startswith("Kiireettömät"))
+    summary = next(as_read(c.value) for c in at.caption if c.value.startswith("Kiireettömät"))
     assert "Keski-Pohjanmaa:" in summary and "havaintoa" in summary
 
 
@@ -48,7 +48,7 @@ def test_small_multiples_have_a_panel_per_area_grouped_by_yta(app_env: Path) -> 
 def test_region_page_shows_keski_pohjanmaa_scheduled_targets(app_env: Path) -> None:
     at = run_page("pages/region.py", region="18")
     assert not at.exception
-    assert "Kiireetön suun terveydenhuolto (vrk)" in " ".join(c.value for c in at.caption)
+    assert "Kiireetön suun terveydenhuolto (vrk)" in " ".join(as_read(c.value) for c in at.caption)
     dental = [names for names in trace_names(at) if "Aikataulutetut tavoitteet" in names]
     assert dental, "scheduled targets drawn"
 
@@ -77,7 +77,7 @@ def test_overview_leads_with_the_reckoning_after_the_deadline(app_env: Path) -> 
     assert list(table.columns) == ["Alue", "Tavoite", "Arvo määräaikana", "Tulos määräaikana", "Viimeisin arvo",
                                    "Sen jälkeen"]  # fmt: skip
     assert table["Tulos määräaikana"].str.match(r"^[✔✖○] ").all()  # a shape with every word
-    summary = next(c.value for c in at.caption if "määräaika Q4/2025" in c.value)
+    summary = next(as_read(c.value) for c in at.caption if "määräaika Q4/2025" in c.value)
     assert "/22 aluetta saavutti tavoitteen" in summary
 
 
