@@ -5,14 +5,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
+NGINX ?= /usr/sbin/nginx
 
-.PHONY: run test lint demo bench clean
+.PHONY: run test lint demo bench clean chromium nginx libreoffice
 
 run: $(VENV)/.runtime
 	$(BIN)/python -m loaders demo --if-missing
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-test: $(VENV)/.dev chromium node_modules/axe-core/axe.min.js
+test: $(VENV)/.dev chromium nginx libreoffice node_modules/axe-core/axe.min.js
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -25,7 +26,7 @@ demo: $(VENV)/.runtime  ## rebuild the demo store from data/demo/
 	rm -rf data/dashboard.duckdb data/dashboard.duckdb.versions
 	$(BIN)/python -m loaders demo
 
-bench: $(VENV)/.dev chromium  ## not part of make test: a few minutes (10 M-row ingest), prints one table
+bench: $(VENV)/.dev chromium nginx  ## not part of make test: a few minutes (10 M-row ingest), prints one table
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 # The venv is rebuilt only when a requirements file changes (make compares timestamps).
@@ -54,6 +55,28 @@ chromium:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
 	else \
 		echo "Chromium is missing: install Debian's package as root (apt-get install chromium), or set CHROMIUM=/path/to/chromium"; exit 1; \
+	fi
+
+# Debian's nginx fronts the replicas in tests/e2e/test_replicas.py and bench/replicas.py, which start their
+# own on 127.0.0.1; the package's default site (port 80, every address) is switched off where systemd runs.
+nginx:
+	@if [ -x "$(NGINX)" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+		systemctl disable --now nginx >/dev/null 2>&1 || true; \
+	else \
+		echo "nginx is missing: install Debian's package as root (apt-get install nginx), or set NGINX=/path/to/nginx"; exit 1; \
+	fi
+
+# LibreOffice renders every slide of a deck in the full-lane deck test (tests/exports/test_deck_render.py),
+# poppler's pdftoppm turns its PDF into images.
+libreoffice:
+	@if command -v soffice >/dev/null && command -v pdftoppm >/dev/null; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			libreoffice-impress poppler-utils fonts-dejavu-core >/dev/null; \
+	else \
+		echo "LibreOffice is missing: install Debian's packages as root (apt-get install libreoffice-impress poppler-utils)"; exit 1; \
 	fi
 
 clean:

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from config import settings
+from exports import images
 from i18n import t
 from store.db import StoreMissing
 from ui import auth, cache, state, widgets
@@ -18,7 +19,7 @@ except StoreMissing:
     st.stop()
 
 widgets.language_picker(lang)
-widgets.as_of_picker(lang)
+widgets.as_of_picker(lang, cache.reader().ingests()["loaded_at"].min())
 widgets.as_of_banner(state.as_of(), lang)  # every page: the past is never shown as now
 AUDIENCES = ("leadership", "coordinators", "analysts")  # navigation sections, in this order
 sections: dict[str, list] = {audience: [] for audience in AUDIENCES}
@@ -33,3 +34,5 @@ for spec in PAGES:
 current = st.navigation({t(f"nav.section_{name}", lang): pages for name, pages in sections.items() if pages})
 st.session_state["page_path"] = current.url_path or DEFAULT_PAGE  # exports' permalinks; "" is the default page
 current.run()
+if settings().export_warm_up:  # once per process, after this run: the first PNG then costs what the next does
+    images.start_in_background(settings().browser_path)

@@ -18,6 +18,8 @@ class Settings:
     admin_password: str | None  # turns uploads on; None means read-only
     sotkanet_url: str  # base URL of the Sotkanet REST API
     browser_path: str  # Chromium for image export and browser tests
+    export_warm_up: bool  # start the export browser after the first page run (off: started on the first export)
+    public_url: str  # the dashboard's address as readers reach it: exports link their view under it
 
 
 def settings() -> Settings:
@@ -31,4 +33,6 @@ def settings() -> Settings:
         admin_password=env.get("DASHBOARD_ADMIN_PASSWORD") or None,
         sotkanet_url=env.get("SOTKANET_URL", "https://sotkanet.fi/rest/1.1"),
         browser_path=env.get("BROWSER_PATH", "/usr/bin/chromium"),
+        export_warm_up=env.get("DASHBOARD_EXPORT_WARM_UP", "1") != "0",
+        public_url=env.get("DASHBOARD_URL", "http://localhost:8501").rstrip("/"),
     )

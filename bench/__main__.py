@@ -1,6 +1,6 @@
 """Run every benchmark, print one table (figure, value, floor, ratio, goal, verdict), write bench/results.json.
 
-    python -m bench [--rows 10000000] [--quick] [--only ingest|query|export|page|sessions]
+    python -m bench [--rows 10000000] [--quick] [--only ingest|query|export|first_export|page|sessions|replicas]
 
 Each script also runs on its own (`python bench/query.py --help`); this only calls their main(argv),
 which prints its own table and returns {figure: {value, floor, ratio, unit, ...}}. Not part of make
@@ -23,7 +23,7 @@ import duckdb
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from bench import export, ingest, page, query, sessions  # noqa: E402
+from bench import export, first_export, ingest, page, query, replicas, sessions  # noqa: E402
 
 RESULTS = HERE / "results.json"  # a full run; --quick or --only write results-partial.json
 PARTIAL = HERE / "results-partial.json"
@@ -34,9 +34,12 @@ GOALS: dict[str, tuple[str, float, str]] = {
     "page_chart_indikaattori_s": ("ratio", 1.3, "Indikaattori vs a one-chart app"),
     "page_widget_redraw_s": ("value", 0.5, "widget change → chart redrawn"),
     "export_png_ms": ("ratio", 1.5, "our PNG vs bare warm kaleido"),
+    "export_png_first_ms": ("ratio", 1.5, "first PNG after a server start vs a warm one (issue 16)"),
+    "export_first_page_s": ("ratio", 1.1, "first page's time to chart, warm-up on vs off (within noise)"),
     "export_deck_20_s": ("value", 5.0, "20-chart deck end to end"),
     "app_rss_mb": ("value", 400.0, "app serving the store, after every page"),
     "sessions_browser_p95_s": ("ratio", 3.0, "20 sessions at once: a browser's p95 vs alone"),
+    "replicas_server_p95_s": ("ratio", 0.6, "40 sessions behind nginx: p95 with 2 replicas vs 1 (issue 16)"),
 }
 
 
@@ -47,8 +50,10 @@ def scripts(rows: int, quick: bool) -> dict[str, tuple[object, list[str]]]:
         "ingest": (ingest, ["--rows", str(rows)]),
         "query": (query, ["--rows", str(rows), "--runs", "10" if quick else "30"]),
         "export": (export, ["--rounds", "2" if quick else "5"]),
+        "first_export": (first_export, ["--rounds", "1" if quick else "3"]),
         "page": (page, ["--rows", str(rows), "--rounds", rounds, "--sessions", "20"]),
         "sessions": (sessions, ["--rows", str(rows), "--sessions", "20"]),
+        "replicas": (replicas, ["--rows", str(rows), "--sessions", "40"]),
     }
 
 
@@ -100,7 +105,7 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--rows", type=int, help="Sotkanet rows for ingest, query and page (default 10 000 000)")
     parser.add_argument("--quick", action="store_true", help="1 M rows unless --rows, fewer repetitions")
-    parser.add_argument("--only", action="append", choices=("ingest", "query", "export", "page", "sessions"))
+    parser.add_argument("--only", action="append", choices=tuple(scripts(1, True)))
     args = parser.parse_args(argv)
     rows = args.rows or (1_000_000 if args.quick else 10_000_000)
     figures: dict[str, dict] = {}

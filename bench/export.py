@@ -58,7 +58,13 @@ def measure(db: Path, rounds: int) -> dict[str, dict[str, float]]:
     con.close()
     png_ms, bare_ms = statistics.median(ours) * 1000, statistics.median(bare) * 1000
     return {
-        "export_png_first_ms": {"value": cold * 1000, "floor": png_ms, "ratio": cold * 1000 / png_ms, "unit": "ms"},
+        # in this process, the browser started by that call; bench/first_export.py measures it behind a server
+        "export_png_cold_start_ms": {
+            "value": cold * 1000,
+            "floor": png_ms,
+            "ratio": cold * 1000 / png_ms,
+            "unit": "ms",
+        },
         "export_png_ms": {"value": png_ms, "floor": bare_ms, "ratio": png_ms / bare_ms, "unit": "ms"},
         # floor: the same number of bare kaleido images, one after another
         "export_deck_20_s": {
@@ -82,7 +88,7 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
             build_demo(db, ROOT / "data" / "demo")
         results = measure(db, args.rounds)
     rows = [
-        ("first PNG (cold browser)", "export_png_first_ms", "× warm PNG"),
+        ("first PNG (cold browser)", "export_png_cold_start_ms", "× warm PNG"),
         ("PNG per chart, ours vs bare kaleido", "export_png_ms", "goal ≤ 1.5"),
         (f"{DECK_CHARTS}-chart deck end to end", "export_deck_20_s", f"× {DECK_CHARTS} bare PNGs; goal ≤ 5 s"),
     ]

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from charts.safe_text import plotly_text
 from charts.theme import ACTUAL, AREA_COLOURS, base_layout
+from domain.documents import cite
 from domain.periods import end
 from i18n import fmt, t
 
@@ -16,7 +17,8 @@ MAX_BARS = 25
 def _hover(row: pd.Series, name: str, lang: str) -> str:
     return (
         f"<b>{plotly_text(name)}</b><br>{fmt.number(row['value'], lang, 2 if row['value'] % 1 else 0)} "
-        f"{fmt.period(row['period'], lang)}<br>{t('chart.source', lang)}: {plotly_text(row['source_file'])}, "
+        f"{fmt.period(row['period'], lang)}<br>{t('chart.source', lang)}: "
+        f"{plotly_text(cite(row['source_file'], lang))}, "
         f"{t('chart.row', lang)} {row['source_row']} ({t('chart.raw', lang)} '{plotly_text(row['raw'])}')"
     )
 

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from charts.safe_text import plotly_text
 from charts.theme import ACTUAL, BASELINE, MUTED, base_layout
+from domain.documents import cite
 from i18n import fmt, t
 
 
@@ -93,7 +94,7 @@ def finance_table(spend: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("finance.utilisation", lang): [fmt.percent(v, lang, 1) for v in spend["utilisation"]],
             t("finance.gap", lang): [fmt.points(v, lang, 1) for v in spend["gap"]],
             t("finance.pace", lang): [t(f"pace.{p}", lang) for p in spend["pace"]],
-            t("reports.source", lang): spend["source"].tolist(),
+            t("reports.source", lang): [cite(s, lang) for s in spend["source"]],
             t("reports.note", lang): spend["note"].fillna("").tolist(),
         }
     )

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from charts.safe_text import plotly_text
 from charts.theme import ACTUAL, BASELINE, TARGET, base_layout
+from domain.documents import cite
 from domain.periods import end
 from i18n import fmt, t
 from metrics.headline import Headline
@@ -15,7 +16,8 @@ from metrics.headline import Headline
 def point_hover(row: pd.Series, lang: str) -> str:
     """Formatted value, period and provenance of one point, preformatted so exports match."""
     parts = [f"<b>{fmt.measure(row['value'], row.get('unit', 'percent'), lang)}</b> {fmt.period(row['period'], lang)}"]
-    source = f"{t('chart.source', lang)}: {plotly_text(row['source_file'])}, {t('chart.row', lang)} {row['source_row']}"
+    cited = plotly_text(cite(row["source_file"], lang))
+    source = f"{t('chart.source', lang)}: {cited}, {t('chart.row', lang)} {row['source_row']}"
     parts.append(f"{source} ({t('chart.raw', lang)} '{plotly_text(row['raw'])}')")
     if row["is_demo"]:
         parts.append(t("chart.demo", lang))
@@ -69,7 +71,7 @@ def headline_figure(actuals: pd.DataFrame, head: Headline, lang: str) -> go.Figu
                 mode="markers",
                 name=label,
                 marker={"size": 13, "color": colour, "symbol": symbol},
-                hovertext=[f"{label}<br>{t('chart.source', lang)}: {plotly_text(ref.source_doc)}"],
+                hovertext=[f"{label}<br>{t('chart.source', lang)}: {plotly_text(cite(ref.source_doc, lang))}"],
                 hoverinfo="text",
             )
         )

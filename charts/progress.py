@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from charts.safe_text import plotly_text
 from charts.theme import ACTUAL, INK, MUTED, base_layout
+from domain.documents import cite
 from i18n import fmt, t
 from metrics.reports import previous_quarter
 
@@ -85,7 +86,7 @@ def progress_table(compared: pd.DataFrame, names: dict[str, str], lang: str) -> 
             t("progress.change", lang): [fmt.points(v, lang, 0) for v in rows["change"]],
             t("progress.elapsed", lang): [fmt.percent(v, lang) for v in rows["elapsed"]],
             t("progress.gap", lang): [fmt.points(v, lang, 1) for v in rows["gap_to_elapsed"]],
-            t("reports.source", lang): rows["source"].tolist(),
+            t("reports.source", lang): [cite(s, lang) for s in rows["source"]],
             t("reports.demo", lang): [t("table.yes" if d else "table.no", lang) for d in rows["is_demo"]],
         }
     )

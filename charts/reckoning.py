@@ -17,11 +17,14 @@ from i18n import fmt, t
 ROW_PX = 26
 
 
-def reckoning_figure(stories: pd.DataFrame, target: float, lang: str, is_share: bool = True) -> go.Figure:
+def reckoning_figure(
+    stories: pd.DataFrame, target: float, lang: str, is_share: bool = True, when: tuple[str, str] = ("", "")
+) -> go.Figure:
     """stories: name, group_label (symbols and words of the group), deadline (code), since (code),
     deadline_value, latest_value, before_value, label (the values in words), sentence; in the order shown
-    (whole country first, then the groups)."""
+    (whole country first, then the groups). when: the deadline's and the usual latest period, for the legend."""
     stories = stories.assign(name=stories["name"].map(plotly_text), sentence=stories["sentence"].map(plotly_text))
+    stories = stories.assign(group_label=[label.replace(" · ", "<br>") for label in stories["group_label"]])
     y = [stories["group_label"].tolist(), stories["name"].tolist()]  # grouped categories: group, then area
     fig = go.Figure()
     # The move since the deadline: one segment per area (None breaks the line between areas).
@@ -39,7 +42,8 @@ def reckoning_figure(stories: pd.DataFrame, target: float, lang: str, is_share: 
     )  # fmt: skip
     fig.add_trace(
         go.Scatter(
-            x=stories["deadline_value"], y=y, mode="markers", name=t("reckoning.at_deadline", lang),
+            x=stories["deadline_value"], y=y, mode="markers",
+            name=_named(t("reckoning.at_deadline", lang), when[0], lang),
             marker={"symbol": "circle-open", "size": 12, "line": {"width": 2.5},
                     "color": [OUTCOME_STYLE[d][1] for d in stories["deadline"]]},
             hovertext=stories["sentence"], hoverinfo="text",
@@ -47,7 +51,7 @@ def reckoning_figure(stories: pd.DataFrame, target: float, lang: str, is_share: 
     )  # fmt: skip
     fig.add_trace(
         go.Scatter(
-            x=stories["latest_value"], y=y, mode="markers", name=t("reckoning.latest", lang),
+            x=stories["latest_value"], y=y, mode="markers", name=_named(t("reckoning.latest", lang), when[1], lang),
             marker={"symbol": "circle", "size": 11, "color": [SINCE_STYLE[s][1] for s in stories["since"]]},
             hovertext=stories["sentence"], hoverinfo="text",
         )
@@ -90,3 +94,7 @@ def reckoning_figure(stories: pd.DataFrame, target: float, lang: str, is_share: 
         legend={"orientation": "h", "yanchor": "top", "y": -40 / (ROW_PX * len(stories) + 150), "x": 0},
     )
     return fig
+
+
+def _named(name: str, period: str, lang: str) -> str:
+    return f"{name} ({fmt.period(period, lang)})" if period else name

@@ -5,8 +5,20 @@ from __future__ import annotations
 import pandas as pd
 
 from charts.safe_text import markdown_cell, markdown_text
+from domain.documents import cite
 from domain.periods import sort_key
 from i18n import fmt, t
+
+
+def provenance(rows: pd.DataFrame, lang: str) -> list[str]:
+    """Where each value comes from, as a reader cites it: the document it quotes, else the loaded file's
+    title and row ('Esimerkkiaineisto (generoitu), rivi 14'); never a file name."""
+    docs = rows["source_doc"] if "source_doc" in rows else [None] * len(rows)
+    out = []
+    for doc, file, row in zip(docs, rows["source_file"], rows["source_row"], strict=True):
+        cited = cite(doc, lang) if isinstance(doc, str) and doc else ""
+        out.append(cited or f"{cite(file, lang)}, {t('chart.row', lang)} {row}")
+    return out
 
 
 def series_table(actuals: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -16,10 +28,7 @@ def series_table(actuals: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             t("table.period", lang): [fmt.period(p, lang) for p in rows["period"]],
             t("table.value", lang): [fmt.percent(v, lang) for v in rows["value"]],
-            t("table.source", lang): [
-                f"{file}, {t('chart.row', lang)} {row}"
-                for file, row in zip(rows["source_file"], rows["source_row"], strict=True)
-            ],
+            t("table.source", lang): provenance(rows, lang),
             t("table.demo", lang): [t("table.yes" if d else "table.no", lang) for d in rows["is_demo"]],
         }
     )
@@ -34,10 +43,7 @@ def observations_table(actuals: pd.DataFrame, names: dict[str, str], lang: str, 
             t("trend.area", lang): [names.get(r, r) for r in rows["region_code"]],
             t("table.period", lang): [fmt.period(p, lang) for p in rows["period"]],
             t("table.value", lang): [measure(v, lang) for v in rows["value"]],
-            t("table.source", lang): [
-                f"{file}, {t('chart.row', lang)} {row}"
-                for file, row in zip(rows["source_file"], rows["source_row"], strict=True)
-            ],
+            t("table.source", lang): provenance(rows, lang),
             t("table.demo", lang): [t("table.yes" if d else "table.no", lang) for d in rows["is_demo"]],
         }
     )
@@ -50,10 +56,7 @@ def source_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("trend.area", lang): rows[f"region_{lang}"],
             t("table.period", lang): [fmt.period(p, lang) for p in rows["period"]],
             t("table.value", lang): [fmt.number(v, lang, 2 if v == v and v % 1 else 0) for v in rows["value"]],
-            t("table.source", lang): [
-                f"{file}, {t('chart.row', lang)} {row}"
-                for file, row in zip(rows["source_file"], rows["source_row"], strict=True)
-            ],
+            t("table.source", lang): provenance(rows, lang),
         }
     )
 

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from charts.safe_text import plotly_text
 from charts.theme import FONT, GRID, INK
+from domain.documents import cite
 from domain.programme import Status
 from i18n import t
 from metrics.reports import Direction
@@ -219,7 +220,7 @@ def traffic_light_figure(
             name = t(f"status.{status}", lang) if status else t("status.missing", lang)
             hover = f"<b>{plotly_text(row_label)} · {plotly_text(col_label)}</b><br>{name}"
             if cell is not None and "source_file" in cell:
-                source = f"{plotly_text(cell['source_file'])}, {t('chart.row', lang)} {cell['source_row']}"
+                source = f"{plotly_text(cite(cell['source_file'], lang))}, {t('chart.row', lang)} {cell['source_row']}"
                 hover += f"<br>{t('reports.source', lang)}: {source}"
                 hover += f"<br>{t('chart.demo', lang)}" if cell.get("is_demo") else ""
             colour = COLOURS[Status(status)] if status else MISSING_COLOUR

@@ -70,7 +70,7 @@ def metadata(chart: ChartExport, lang: str | None = None) -> list[tuple[str, str
     return [
         (t(m + "title", lang), chart.title),
         (t(m + "summary", lang), chart.summary),
-        (t(m + "sources", lang), "; ".join(chart.sources)),
+        (t(m + "sources", lang), "; ".join(chart.source_titles(lang))),
         (t(m + "retrieved", lang), chart.extra.get("retrieved") or _dates(chart.data, "retrieved_at")),
         (t(m + "loaded", lang), chart.data_date),
         (t(m + "permalink", lang), chart.permalink),

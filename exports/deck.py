@@ -7,14 +7,17 @@ from collections.abc import Sequence
 from datetime import date
 
 from pptx import Presentation
-from pptx.chart.data import CategoryChartData
+from pptx.chart.data import CategoryChartData, XyChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from exports import images
-from exports.footer import permalink_line, source_line
+from exports.figure_series import TimeSeries, time_series
+from exports.footer import source_line, view_text, view_url
 from exports.spec import ChartExport, NativeChart, NativeTable
 from i18n import fmt, t
 
@@ -32,6 +35,10 @@ CHART_TYPES = {
 PALETTE = ("#1f4e79", "#a4262c", "#b45309", "#0f766e", "#7e22ce", "#be123c", "#4d7c0f", "#1d4ed8")
 # Excel format codes: a bare % would multiply by 100, but our shares are already 0–100, so % is quoted text.
 PERCENT_AXIS, PERCENT_VALUE = '0"\u00a0%"', '0.0"\u00a0%"'
+EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of the serial dates a PowerPoint time axis counts in
+YEAR = 365.25
+DASHES = {"dash": MSO_LINE_DASH_STYLE.DASH, "dot": MSO_LINE_DASH_STYLE.ROUND_DOT}
+MARKERS = {"circle": XL_MARKER_STYLE.CIRCLE, "square": XL_MARKER_STYLE.SQUARE, "diamond": XL_MARKER_STYLE.DIAMOND}
 
 
 def _open(template: bytes | None) -> tuple[Presentation, bool]:
@@ -83,6 +90,66 @@ def _text(shape, lines: Sequence[str], size: int, colour: RGBColor | None = None
             run.font.color.rgb = colour
 
 
+def _on_time_axis(native) -> bool:
+    """Line charts of periods go on a time axis; bars and tables keep their categories."""
+    return isinstance(native, NativeChart) and native.kind == "line"
+
+
+def _serial(day: date) -> int:
+    return (day - EXCEL_EPOCH).days
+
+
+def _style(drawn, series: TimeSeries) -> None:
+    """Colour, dash and marker as on screen; a markers-only trace (a target) draws no line."""
+    rgb = RGBColor.from_string(series.colour.lstrip("#"))
+    drawn.smooth = False
+    if series.line:
+        drawn.format.line.color.rgb = rgb
+        drawn.format.line.width = Pt(2.25 if series.dash == "solid" else 1.5)
+        if series.dash in DASHES:
+            drawn.format.line.dash_style = DASHES[series.dash]
+    else:
+        drawn.format.line.fill.background()
+    if series.markers:
+        drawn.marker.style = MARKERS[series.symbol]
+        drawn.marker.size = max(series.size, 12 if len(series.dates) == 1 else 5)  # a lone target must be found
+        drawn.marker.format.fill.solid()
+        drawn.marker.format.fill.fore_color.rgb = rgb
+        drawn.marker.format.line.color.rgb = rgb
+    else:
+        drawn.marker.style = XL_MARKER_STYLE.NONE
+
+
+def _time_axis(axis, days: Sequence[date], lang: str) -> None:
+    """Years on the x axis from the first to the last date, and a note on where a period stands."""
+    first, last = min(days), max(days)
+    # A day past each 1 January, so a quarter-day drift per year never shows the previous year.
+    axis.minimum_scale = _serial(date(first.year, 1, 1)) + 1
+    axis.maximum_scale = _serial(date(last.year + 1, 1, 1)) + 1
+    axis.major_unit = YEAR
+    axis.has_major_gridlines = False
+    axis.tick_labels.number_format = "yyyy"
+    axis.tick_labels.number_format_is_linked = False
+    axis.has_title = True
+    axis.axis_title.text_frame.text = t("deck.time_axis", lang)
+    axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(10)
+    axis.axis_title.text_frame.paragraphs[0].runs[0].font.bold = False
+
+
+def _hide_from_legend(chart, indexes: Sequence[int]) -> None:
+    """Legend entries deleted for series the screen leaves out of its legend (python-pptx has no API)."""
+    legend = chart.legend._element
+    position = legend.find(qn("c:legendPos"))
+    for index in reversed(indexes):
+        entry = legend.makeelement(qn("c:legendEntry"), {})
+        entry.append(entry.makeelement(qn("c:idx"), {"val": str(index)}))
+        entry.append(entry.makeelement(qn("c:delete"), {"val": "1"}))
+        if position is not None:
+            position.addnext(entry)
+        else:
+            legend.insert(0, entry)
+
+
 class DeckBuilder:
     """Slides in order onto one presentation; geometry follows its slide size."""
 
@@ -109,11 +176,18 @@ class DeckBuilder:
                 para.runs[0].font.bold = True
         return slide
 
-    def _footer(self, slide, lines: Sequence[str]) -> None:
+    def _footer(self, slide, lines: Sequence[str], link: tuple[str, str] = ("", "")) -> None:
+        """Muted lines at the bottom; link (words, address) is the last line, the words clickable."""
         top = self.height - FOOTER_HEIGHT - Inches(0.1)
         box = slide.shapes.add_textbox(MARGIN, top, self.width - 2 * MARGIN, FOOTER_HEIGHT)
         box.name = "Footer"
-        _text(box, [line for line in lines if line], 10, MUTED)
+        words, address = link
+        _text(box, [line for line in (*lines, words) if line], 10, MUTED)
+        if words and address:
+            run = box.text_frame.paragraphs[-1].runs[0]
+            run.hyperlink.address = address
+            run.font.color.rgb = MUTED  # a link's theme colour would shout in a footer; it stays underlined
+            run.font.underline = True
 
     def _body(self) -> tuple[Emu, Emu, Emu, Emu]:
         top = TITLE_TOP + TITLE_HEIGHT + Inches(0.1)
@@ -152,14 +226,17 @@ class DeckBuilder:
     def chart_slide(self, chart: ChartExport) -> None:
         slide = self._slide(chart.title)
         box = self._body()
-        if isinstance(chart.native, NativeChart):
+        timed = time_series(chart.figure, PALETTE) if _on_time_axis(chart.native) else []
+        if timed:
+            shape = self._time_chart(slide, timed, chart.native.percent, box)
+        elif isinstance(chart.native, NativeChart):
             shape = self._native_chart(slide, chart.native, box)
         elif isinstance(chart.native, NativeTable):
             shape = self._native_table(slide, chart.native, box)
         else:
             shape = self._picture(slide, chart, box)
         _alt_text(shape, f"{chart.title}. {chart.summary}")
-        self._footer(slide, [source_line(chart, self.lang), permalink_line(chart, self.lang)])
+        self._footer(slide, [source_line(chart, self.lang)], (view_text(chart, self.lang), view_url(chart)))
         notes = [chart.summary, *(f"{t('exports.caveats', self.lang)}: {c}" for c in chart.caveats)]
         slide.notes_slide.notes_text_frame.text = "\n\n".join(notes)
 
@@ -192,6 +269,33 @@ class DeckBuilder:
             else:
                 series.format.fill.solid()
                 series.format.fill.fore_color.rgb = rgb
+        return frame
+
+    def _time_chart(self, slide, timed: Sequence[TimeSeries], percent: bool, box):
+        """The screen's traces on a time axis: each series joins only its own dates (see figure_series)."""
+        # LibreOffice (7.4) drops every XY series placed before the one with the most points: that one leads.
+        longest = max(range(len(timed)), key=lambda i: len(timed[i].dates))
+        timed = [timed[longest], *timed[:longest], *timed[longest + 1 :]]
+        data = XyChartData()
+        for series in timed:
+            added = data.add_series(series.name or " ", number_format=PERCENT_VALUE if percent else "General")
+            for day, value in zip(series.dates, series.values, strict=True):
+                added.add_data_point(_serial(day), value)
+        frame = slide.shapes.add_chart(XL_CHART_TYPE.XY_SCATTER_LINES, *box, data)
+        chart = frame.chart
+        chart.font.size = Pt(12)
+        chart.has_legend = True
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+        _hide_from_legend(chart, [i for i, series in enumerate(timed) if not series.name])
+        for drawn, series in zip(chart.plots[0].series, timed, strict=True):
+            _style(drawn, series)
+        _time_axis(chart.category_axis, [day for series in timed for day in series.dates], self.lang)
+        axis = chart.value_axis
+        axis.has_major_gridlines = True
+        axis.major_gridlines.format.line.color.rgb = RGBColor(0xE3, 0xE3, 0xE3)
+        axis.tick_labels.number_format = PERCENT_AXIS if percent else "#,##0"
+        axis.tick_labels.number_format_is_linked = False
         return frame
 
     def _native_table(self, slide, native: NativeTable, box):

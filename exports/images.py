@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import html
+import logging
 import textwrap
 import threading
+import time
 from pathlib import Path
 
 import kaleido
 import plotly.graph_objects as go
 
 from charts.safe_text import plotly_text
-from exports.footer import permalink_line, source_line
+from exports.footer import source_line, view_text, view_url
 from exports.spec import ChartExport
 from i18n import t
 
@@ -21,9 +24,19 @@ SMALL = 10
 TITLE_LINE, FOOTER_LINE, LEGEND_HEIGHT = 22, 14, 30  # px per line of the 17 px title and the 10 px footer
 TITLE_CHARS, FOOTER_CHARS = 95, 175  # characters per line that fit WIDTH at those sizes
 
+WARM_UP_DELAY_S = 2.0  # after the first page run: its charts are drawn before Chromium takes the cores
+
 # kaleido's sync server is one queue shared by every caller; Streamlit serves each session from
 # its own thread, so two exports at once would take each other's answers without this lock.
 _lock = threading.Lock()
+_warm_up: threading.Thread | None = None  # the one background start of this process, once asked for
+log = logging.getLogger(__name__)
+
+
+def server_running() -> bool:
+    """Whether kaleido's shared browser is up. The one use of a private kaleido API (it has no public
+    "is running"); tests/exports/test_images.py fails loudly if an upgrade moves or renames it."""
+    return kaleido._global_server.is_running()
 
 
 class BrowserMissing(RuntimeError):
@@ -37,7 +50,7 @@ class BrowserMissing(RuntimeError):
 def start(browser_path: str = DEFAULT_BROWSER) -> None:
     """Start the shared browser once per process; later calls return at once."""
     with _lock:
-        if kaleido._global_server.is_running():  # private: kaleido has no public "is running"
+        if server_running():
             return
         # Checked here, because a missing browser kills kaleido's server thread and its queue then waits forever.
         if not Path(browser_path).is_file():
@@ -50,17 +63,50 @@ def stop() -> None:
         kaleido.stop_sync_server(silence_warnings=True)
 
 
+def start_in_background(browser_path: str = DEFAULT_BROWSER, delay_s: float = WARM_UP_DELAY_S) -> bool:
+    """Start the shared browser and draw one small figure on a daemon thread, once per process, so that
+    the first PNG or SVG costs what the next one does. Chromium's start and its first plot (~2-3 s of CPU)
+    begin `delay_s` after the call. Returns whether this call started it (False: already asked, or no
+    browser, where export says why on its own)."""
+    global _warm_up
+    with _lock:
+        if _warm_up is not None or server_running() or not Path(browser_path).is_file():
+            return False
+        _warm_up = threading.Thread(target=_warm, args=(browser_path, delay_s), name="export-warm-up", daemon=True)
+        _warm_up.start()
+        return True
+
+
+def _warm(browser_path: str, delay_s: float) -> None:
+    time.sleep(delay_s)
+    try:
+        render(go.Figure(go.Scatter(x=[0, 1], y=[0, 1])), "png", SCALE, browser_path)
+    except Exception:  # a failed warm-up only costs the first export its start; that export reports the error
+        log.exception("export browser warm-up failed")
+
+
+def warmed_up(timeout_s: float | None = None) -> bool:
+    """Wait for the background start (if one was asked for); whether the browser is up afterwards."""
+    if _warm_up is not None:
+        _warm_up.join(timeout_s)
+    return server_running() and (_warm_up is None or not _warm_up.is_alive())
+
+
 def _wrapped(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+
+
+def _linked(text: str, url: str) -> str:
+    return f'<a href="{html.escape(url, quote=True)}">{html.escape(text, quote=False)}</a>' if url else text
 
 
 def decorated(chart: ChartExport) -> go.Figure:
     """A copy of the on-screen figure with title, source line and permalink added; the original is untouched."""
     fig = go.Figure(chart.figure)
     title = _wrapped(chart.title, TITLE_CHARS)
-    footer = [
-        line for text in (source_line(chart), permalink_line(chart)) if text for line in _wrapped(text, FOOTER_CHARS)
-    ]
+    # The view in words; in the SVG its words link to the view (a PNG cannot hold a link, and shows no address).
+    view = [_linked(line, view_url(chart)) for line in _wrapped(view_text(chart), FOOTER_CHARS) if line]
+    footer = [*(line for line in _wrapped(source_line(chart), FOOTER_CHARS) if line), *view]
     margin = fig.layout.margin
     footer_height = 8 + FOOTER_LINE * len(footer)
     top = 20 + TITLE_LINE * len(title)

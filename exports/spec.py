@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
+from domain.documents import titles
+
 
 @dataclass(frozen=True)
 class NativeChart:
@@ -47,3 +49,7 @@ class ChartExport:
     is_demo: bool = False
     permalink: str = ""  # the view's query string, e.g. "page=yleiskuva&lang=fi"
     extra: dict = field(default_factory=dict)
+
+    def source_titles(self, lang: str | None = None) -> list[str]:
+        """The sources as a reader sees them: document titles, never file names or codes."""
+        return titles(self.sources, lang or self.lang)

@@ -66,7 +66,7 @@ def parse_template_csv(path: Path, data: bytes, limits: Limits = DEFAULT) -> Bat
         path.name,
         sha256(data),
         f"template_csv:{table}",
-        {table: frame},
+        template.tables(table, frame),
         dataset="manual",
         is_demo=bool(frame["is_demo"].any()) if len(frame) else False,
         warnings=tuple(check.warnings),

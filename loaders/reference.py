@@ -1,4 +1,4 @@
-"""Our regions and indicators, kept as data in data/reference/, and lookups built from them."""
+"""Our regions, indicators and cited documents, kept as data in data/reference/, and lookups built from them."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from config import ROOT
 from store.batch import Batch
 
 REFERENCE_DIR = ROOT / "data" / "reference"
-FILES = {"regions": "regions.csv", "indicators": "indicators.csv"}
+FILES = {"regions": "regions.csv", "indicators": "indicators.csv", "documents": "documents.csv"}
 BOOLEAN = {"is_rrp_area", "higher_is_better", "is_headline", "ids_verified"}
 INTEGER = {"grid_row", "grid_col", "decimals"}
 
@@ -32,7 +32,7 @@ def _read(path: Path) -> pd.DataFrame:
 
 
 def batch(directory: Path = REFERENCE_DIR) -> Batch:
-    """Both reference files as one batch; its hash changes whenever either file does."""
+    """The reference files as one batch; its hash changes whenever any of them does."""
     digest = hashlib.sha256()
     tables = {}
     for table, name in FILES.items():

@@ -1,5 +1,9 @@
 """Our hand-kept template (long CSV or one Excel sheet per table): observations, targets, annotations.
 
+Notes and caveats may come in fi/sv/en (note_fi, note_sv, note_en; targets: caveat_fi …); they go to
+the store's row_notes, with the document an observation cites. A single `note` or `caveat` column
+still works: it is kept as written and shown in every language.
+
 Rows come in as (row number, {column: text}); the same checks serve CSV and Excel, and the
 caller says how a column is named in a problem (CSV: the header; Excel: Sheet!C).
 """
@@ -17,18 +21,51 @@ from store.tables import LOADER_COLUMNS
 
 # table → (required columns, optional columns)
 COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "observations": (("indicator", "region", "period", "value"), ("gender", "source_doc", "note", "is_demo")),
+    "observations": (
+        ("indicator", "region", "period", "value"),
+        ("gender", "source_doc", "note", "note_fi", "note_sv", "note_en", "is_demo"),
+    ),
     "targets": (
         ("indicator", "region", "kind", "period", "value", "source_doc"),
-        ("quote", "caveat", "is_demo"),
+        ("quote", "caveat", "caveat_fi", "caveat_sv", "caveat_en", "is_demo"),
     ),
     "annotations": (("date", "label_fi", "label_sv", "label_en"), ("indicator", "source_doc", "is_demo")),
 }
 TARGET_KINDS = {"baseline", "target", "interim_target"}
 GENDERS = {"total", "male", "female"}
 
+LANGS = ("fi", "sv", "en")
+NOTES = tuple(f"note_{lang}" for lang in LANGS)  # extra columns a parser adds for store.row_notes
+
 Rows = Iterable[tuple[int, dict[str, str]]]
 Label = Callable[[str], str]
+
+
+def notes(cell: dict[str, str], base: str = "note") -> tuple[str | None, ...]:
+    """A row's note in fi, sv and en (None where not given)."""
+    return tuple(cell.get(f"{base}_{lang}", "").strip() or None for lang in LANGS)
+
+
+def tables(table: str, frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """A parser's frame as store tables: the table's own columns, and row_notes for rows with
+    notes in fi/sv/en or (observations) a cited document."""
+    out = {table: frame[list(LOADER_COLUMNS[table])]}
+    if not set(NOTES) <= set(frame.columns):
+        return out
+    cited = frame["source_doc"] if table == "observations" else None  # the other tables keep their own
+    rows = pd.DataFrame(
+        {
+            "table_name": table,
+            "source_row": frame["source_row"],
+            "source_doc": cited if cited is not None else None,
+            **{name: frame[name] for name in NOTES},
+        },
+        columns=list(LOADER_COLUMNS["row_notes"]),
+    )
+    keep = rows[["source_doc", *NOTES]].notna().any(axis=1)
+    if keep.any():
+        out["row_notes"] = rows[keep].reset_index(drop=True)
+    return out
 
 
 def detect(header: list[str]) -> str | None:
@@ -71,8 +108,9 @@ def observations(check: Checker, rows: Rows, label: Label, comma_decimals: bool,
         if code in lookups().percent_indicators:
             check.percent(row, label("value"), value)
         check.unique(seen, (code, region, period, gender), row, label("period"))
-        source = cell.get("source_doc", "").strip()
-        note = "; ".join(part for part in (source, cell.get("note", "").strip()) if part) or None
+        translated = notes(cell)
+        # A note as written, or the Finnish one: what a reader of observations_v.note sees.
+        note = cell.get("note", "").strip() or translated[0]
         out.append(
             (
                 "manual",
@@ -88,12 +126,11 @@ def observations(check: Checker, rows: Rows, label: Label, comma_decimals: bool,
                 row,
                 demo or check.flag(row, label("is_demo"), cell.get("is_demo", "")),
                 note,
+                cell.get("source_doc", "").strip() or None,
+                *translated,
             )
         )
-    return pd.DataFrame(
-        out,
-        columns=LOADER_COLUMNS["observations"],
-    )
+    return pd.DataFrame(out, columns=[*LOADER_COLUMNS["observations"], "source_doc", *NOTES])
 
 
 def targets(check: Checker, rows: Rows, label: Label, comma_decimals: bool, demo: bool) -> pd.DataFrame:
@@ -123,15 +160,13 @@ def targets(check: Checker, rows: Rows, label: Label, comma_decimals: bool, demo
                 cell["value"],
                 source,
                 cell.get("quote", "").strip() or None,
-                cell.get("caveat", "").strip() or None,
+                cell.get("caveat", "").strip() or notes(cell, "caveat")[0],
                 row,
                 demo or check.flag(row, label("is_demo"), cell.get("is_demo", "")),
+                *notes(cell, "caveat"),
             )
         )
-    return pd.DataFrame(
-        out,
-        columns=LOADER_COLUMNS["targets"],
-    )
+    return pd.DataFrame(out, columns=[*LOADER_COLUMNS["targets"], *NOTES])
 
 
 def parse_date(text: str) -> date | None:

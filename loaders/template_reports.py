@@ -16,21 +16,36 @@ from domain.programme import INVESTMENTS, PILLAR_LEVEL, PROGRAMME, pillar_of
 from loaders.checks import Checker
 from loaders.reference import lookups
 
+LANGS = ("fi", "sv", "en")
+NOTES = tuple(f"note_{lang}" for lang in LANGS)  # notes in fi/sv/en → store.row_notes (template.tables)
+
 # table → (required columns, optional columns); each required set names a column no other table has.
 COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "status_reports": (
         ("period", "region", "investment", "dimension", "status"),
         ("pillar", "comment", "source_doc", "is_demo"),
     ),
-    "progress": (("period", "region", "investment", "percent"), ("pillar", "source_doc", "note", "is_demo")),
+    "progress": (
+        ("period", "region", "investment", "percent"),
+        ("pillar", "source_doc", "note", *NOTES, "is_demo"),
+    ),
     "budgets": (
         ("period", "region", "project", "investment", "work_package", "budget_eur", "realised_eur"),
-        ("cost_centre", "source_doc", "note", "is_demo"),
+        ("cost_centre", "source_doc", "note", *NOTES, "is_demo"),
     ),
 }
 
 Rows = Iterable[tuple[int, dict[str, str]]]  # as in loaders/template.py (which imports this module)
 Label = Callable[[str], str]
+
+
+def _notes(cell: dict[str, str]) -> tuple[str | None, ...]:
+    return tuple(cell.get(name, "").strip() or None for name in NOTES)
+
+
+def _note(cell: dict[str, str]) -> str | None:
+    """The note as written, or the Finnish one."""
+    return cell.get("note", "").strip() or _notes(cell)[0]
 
 
 def _words(options: tuple[str, ...]) -> str:
@@ -121,13 +136,14 @@ def progress(check: Checker, rows: Rows, label: Label, comma_decimals: bool, dem
                 value,
                 cell["percent"],
                 cell.get("source_doc", "").strip() or None,
-                cell.get("note", "").strip() or None,
+                _note(cell),
                 row,
                 demo or check.flag(row, label("is_demo"), cell.get("is_demo", "")),
+                *_notes(cell),
             )
         )
     columns = ["period", "region_code", "pillar", "investment", "percent", "raw", "source_doc", "note"]
-    return pd.DataFrame(out, columns=[*columns, "source_row", "is_demo"])
+    return pd.DataFrame(out, columns=[*columns, "source_row", "is_demo", *NOTES])
 
 
 def _euros(check: Checker, row: int, label: str, text: str, comma_decimals: bool) -> float | None:
@@ -163,15 +179,15 @@ def budgets(check: Checker, rows: Rows, label: Label, comma_decimals: bool, demo
                 budget,
                 realised,
                 cell.get("source_doc", "").strip() or None,
-                cell.get("note", "").strip() or None,
+                _note(cell),
                 row,
                 demo or check.flag(row, label("is_demo"), cell.get("is_demo", "")),
+                *_notes(cell),
             )
         )
     columns = ["period", "region_code", "project", "pillar", "investment", "cost_centre", "work_package"]
-    return pd.DataFrame(
-        out, columns=[*columns, "budget_eur", "realised_eur", "source_doc", "note", "source_row", "is_demo"]
-    )
+    money = ["budget_eur", "realised_eur", "source_doc", "note", "source_row", "is_demo"]
+    return pd.DataFrame(out, columns=[*columns, *money, *NOTES])
 
 
 PARSERS = {"status_reports": status_reports, "progress": progress, "budgets": budgets}

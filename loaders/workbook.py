@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
+import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
@@ -156,7 +157,7 @@ def _open(path: Path, data: bytes, limits: Limits) -> Any:
 
 def parse(path: Path, data: bytes, limits: Limits = DEFAULT) -> Batch:
     book = _open(path, data, limits)
-    check, tables = Checker(path.name, limits.problems), {}
+    check, tables, notes = Checker(path.name, limits.problems), {}, []
     formulas = _has_formulas(data)
     try:
         for sheet in book.worksheets:
@@ -187,19 +188,24 @@ def parse(path: Path, data: bytes, limits: Limits = DEFAULT) -> Batch:
                 check, cells, lambda name, s=sheet.title, at=letters: f"{s}!{at.get(name, name)}", True, False
             )
             if len(frame):
-                tables[table] = frame
+                split = template.tables(table, frame)
+                tables[table] = split[table]
+                notes += [split["row_notes"]] if "row_notes" in split else []
     finally:
         book.close()
     if not tables and not check.problems:
         check.problem(None, None, "data_sheet", sheets=", ".join(sorted(set(SHEETS))), found_key="no_data_sheets")
     check.problems = _located(check.problems)
     check.raise_if_any()
+    name = "template_xlsx:" + "+".join(tables)
+    if notes:  # one row_notes table for every sheet's notes; table_name tells them apart
+        tables["row_notes"] = pd.concat(notes, ignore_index=True)
     return Batch(
         path.name,
         hashlib.sha256(data).hexdigest(),
-        "template_xlsx:" + "+".join(tables),
+        name,
         tables,
         dataset="manual",
-        is_demo=any(bool(frame["is_demo"].any()) for frame in tables.values()),
+        is_demo=any(bool(frame["is_demo"].any()) for frame in tables.values() if "is_demo" in frame),
         warnings=tuple(_located(check.warnings)),
     )

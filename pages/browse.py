@@ -37,4 +37,4 @@ if rows["period"].nunique() > 1:
 widgets.demo_banner(chart.is_demo, lang)
 widgets.chart(chart.figure, chart.summary, source_table(chart.data, lang), lang, key=chart.key)
 widgets.export_buttons(chart, key=chart.key)
-widgets.source_footer(data.ingests()["loaded_at"].max(), lang)
+widgets.source_footer(data.ingests()["loaded_at"].max(), lang, [chart])

@@ -4,6 +4,7 @@ import streamlit as st
 
 from charts.report_summaries import investment_name
 from charts.traffic_lights import legend_lines
+from domain.documents import cite
 from i18n import fmt, t
 from metrics.reports import progress_comparison
 from ui import cache, state, widgets
@@ -59,7 +60,7 @@ else:
         {
             t("reports.period", lang): [fmt.period(p, lang) for p in mine["period"]],
             t("progress.percent", lang): [fmt.percent(v, lang) for v in mine["percent"]],
-            t("reports.source", lang): mine["source"].tolist(),
+            t("reports.source", lang): [cite(s, lang) for s in mine["source"]],
         },
         hide_index=True,
     )
@@ -71,3 +72,4 @@ else:
     budget = view.budget.chart
     widgets.chart(budget.figure, budget.summary, view.budget.table, lang, key=budget.key)
     widgets.export_buttons(budget, key=budget.key)
+widgets.source_footer(data.ingests()["loaded_at"].max(), lang, view.charts)

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from domain.documents import cite
 from i18n import fmt, t
 from ui import cache, state, widgets
 from views import reckoning
@@ -41,7 +42,7 @@ for column, card in zip(st.columns(len(cards)), cards, strict=True):
                 f"**{fmt.percent(head.target.value, lang)}** ({fmt.period(head.target.period, lang)})"
             )
         if head.other_targets:
-            others = ", ".join(f"{fmt.percent(o.value, lang)} ({o.source_doc})" for o in head.other_targets)
+            others = ", ".join(f"{fmt.percent(o.value, lang)} ({cite(o.source_doc, lang)})" for o in head.other_targets)
             st.caption(widgets.plain(t("overview.other_targets", lang, targets=others)))
         widgets.chart(card.chart.figure, card.chart.summary, card.table, lang, key=card.chart.key)
         widgets.export_buttons(card.chart, key=card.chart.key)
@@ -59,4 +60,4 @@ for chart in shown.comparison:
     widgets.chart(chart.figure, chart.summary, twin, lang, key=chart.key)
     widgets.export_buttons(chart, key=chart.key)
 
-widgets.source_footer(data.ingests()["loaded_at"].max(), lang)
+widgets.source_footer(data.ingests()["loaded_at"].max(), lang, shown.charts)

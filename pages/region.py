@@ -18,7 +18,7 @@ st.write(t("trend.region_intro", lang))
 region = state.choose("region", choices["region"], t("trend.region", lang), names.get)
 charts = cache.view(data, "alue", {"region": region}, lang)
 widgets.demo_banner(any(chart.is_demo for chart in charts), lang)
-for left, right in zip(charts[::2], [*charts[1::2], None], strict=True):
+for left, right in zip(charts[::2], [*charts[1::2], *[None] * (len(charts) % 2)], strict=True):
     for column, chart in zip(st.columns(2), (left, right), strict=True):
         if chart is None:
             continue
@@ -26,4 +26,4 @@ for left, right in zip(charts[::2], [*charts[1::2], None], strict=True):
             st.subheader(widgets.plain(chart.title), anchor=False)  # no link made from the title
             widgets.chart(chart.figure, chart.summary, observations_table(chart.data, names, lang), lang, key=chart.key)
             widgets.export_buttons(chart, key=chart.key)
-widgets.source_footer(data.ingests()["loaded_at"].max(), lang)
+widgets.source_footer(data.ingests()["loaded_at"].max(), lang, charts)

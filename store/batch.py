@@ -117,6 +117,7 @@ class Batch:
     retrieved_at: datetime | None = None
     is_demo: bool = False
     warnings: tuple[Problem, ...] = field(default=())
+    loaded_at: datetime | None = None  # None: now. Only the demo builder sets it (simulated load dates)
 
     @property
     def rows(self) -> int:

@@ -141,7 +141,7 @@ class Writer:
                     "rows": batch.rows,
                     "url": batch.url,
                     "retrieved": batch.retrieved_at,
-                    "loaded": datetime.now(),
+                    "loaded": batch.loaded_at or datetime.now(),
                     "demo": batch.is_demo,
                 },
             )

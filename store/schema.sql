@@ -56,6 +56,23 @@ CREATE TABLE IF NOT EXISTS indicators (
     ingest_id        INTEGER NOT NULL
 );
 
+-- The documents and sources values cite (data/reference/documents.csv): a title for every code.
+CREATE TABLE IF NOT EXISTS documents (
+    id               TEXT PRIMARY KEY,    -- as the data cites it: 000, he_74_2022, sotkanet_6411, generated
+    title_fi         TEXT NOT NULL,
+    title_sv         TEXT NOT NULL,
+    title_en         TEXT NOT NULL,
+    short_fi         TEXT NOT NULL,
+    short_sv         TEXT NOT NULL,
+    short_en         TEXT NOT NULL,
+    publisher        TEXT,
+    date             TEXT,                -- as precise as known: 2025-06-10, 2022
+    kind             TEXT NOT NULL,       -- status_review | project_plan | national_summary | statistics | …
+    url              TEXT,
+    files            TEXT,                -- glob patterns of file names that cite it, space-separated
+    ingest_id        INTEGER NOT NULL
+);
+
 -- Values as loaded. A newer value for the same key supersedes the older one, which stays.
 CREATE TABLE IF NOT EXISTS observations (
     ingest_id      INTEGER NOT NULL,
@@ -91,6 +108,18 @@ CREATE TABLE IF NOT EXISTS targets (
     is_demo        BOOLEAN NOT NULL
 );
 
+-- Notes and caveats of a loaded row in fi/sv/en, and the document an observation row cites
+-- (template files; other tables keep their own source_doc). Joined on (ingest_id, table_name, source_row).
+CREATE TABLE IF NOT EXISTS row_notes (
+    ingest_id      INTEGER NOT NULL,
+    table_name     TEXT NOT NULL,         -- observations | targets | progress | budgets
+    source_row     BIGINT NOT NULL,
+    source_doc     TEXT,                  -- observations: the cited document (documents.id or as written)
+    note_fi        TEXT,
+    note_sv        TEXT,
+    note_en        TEXT
+);
+
 -- Dated events drawn on an indicator's time axis (NULL indicator: every indicator).
 CREATE TABLE IF NOT EXISTS annotations (
     ingest_id      INTEGER NOT NULL,
@@ -104,13 +133,7 @@ CREATE TABLE IF NOT EXISTS annotations (
     is_demo        BOOLEAN NOT NULL
 );
 
--- The public read view for analysts: current values only, with provenance.
-CREATE OR REPLACE VIEW observations_v AS
-SELECT o.indicator, o.indicator_code, o.region, o.region_code, o.period, o.gender,
-       o.value, i.file_name AS source_file, o.source_row, o.is_demo,
-       o.status, o.raw, o.dataset, o.note, i.loaded_at
-FROM observations o JOIN ingests i USING (ingest_id)
-WHERE o.superseded_by IS NULL;
+
 
 -- Coordinators' quarterly reports (hankesalkku): traffic lights, progress, budgets. Data as the
 -- counties gave it; a missing row is missing data, "not_reported" is a status someone chose.
@@ -191,3 +214,16 @@ CREATE TABLE IF NOT EXISTS source_regions (
     ingest_id       INTEGER NOT NULL,
     PRIMARY KEY (dataset, region)
 );
+
+-- The public read view for analysts: current values only, with provenance, the cited document and
+-- the note in fi/sv/en (a note given once, untranslated, shows in every language).
+-- store/as_of.py holds the same SELECT for an earlier day: keep the two alike (a test compares them).
+CREATE OR REPLACE VIEW observations_v AS
+SELECT o.indicator, o.indicator_code, o.region, o.region_code, o.period, o.gender,
+       o.value, i.file_name AS source_file, o.source_row, o.is_demo,
+       o.status, o.raw, o.dataset, o.note, i.loaded_at,
+       n.source_doc, coalesce(n.note_fi, o.note) AS note_fi, coalesce(n.note_sv, o.note) AS note_sv,
+       coalesce(n.note_en, o.note) AS note_en
+FROM observations o JOIN ingests i USING (ingest_id)
+LEFT JOIN row_notes n ON n.table_name = 'observations' AND n.ingest_id = o.ingest_id AND n.source_row = o.source_row
+WHERE o.superseded_by IS NULL;

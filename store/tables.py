@@ -36,6 +36,20 @@ LOADER_COLUMNS: dict[str, tuple[str, ...]] = {
         "caveat_sv",
         "caveat_en",
     ),
+    "documents": (
+        "id",
+        "title_fi",
+        "title_sv",
+        "title_en",
+        "short_fi",
+        "short_sv",
+        "short_en",
+        "publisher",
+        "date",
+        "kind",
+        "url",
+        "files",
+    ),
     "observations": (
         "dataset",
         "indicator",
@@ -63,6 +77,14 @@ LOADER_COLUMNS: dict[str, tuple[str, ...]] = {
         "caveat",
         "source_row",
         "is_demo",
+    ),
+    "row_notes": (
+        "table_name",
+        "source_row",
+        "source_doc",
+        "note_fi",
+        "note_sv",
+        "note_en",
     ),
     "annotations": (
         "indicator_code",
@@ -139,5 +161,5 @@ LOADER_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
 }
 # Reference data and source metadata: a newer file replaces by key.
-UPSERT_TABLES = {"regions", "indicators", "source_indicators", "source_regions"}
+UPSERT_TABLES = {"regions", "indicators", "documents", "source_indicators", "source_regions"}
 OBSERVATION_KEY = ("dataset", "indicator", "region", "period", "gender")

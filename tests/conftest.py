@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from config import ROOT
 from loaders.demo import build_demo
 
 DEMO_DIR = ROOT / "data" / "demo"
+# No test server or AppTest starts the export browser unless the test asks for it (the first export still does).
+os.environ.setdefault("DASHBOARD_EXPORT_WARM_UP", "0")
 
 
 @pytest.fixture(scope="session")

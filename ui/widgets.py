@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 import pandas as pd
@@ -33,13 +34,16 @@ def plain(text: object) -> str:
     return safe_text.markdown_text(text)
 
 
-def as_of_picker(lang: str) -> None:
-    """'Tilanne päivänä': show the store as it stood at the end of a chosen day (?asof=YYYY-MM-DD)."""
+def as_of_picker(lang: str, first_load: object) -> None:
+    """'Tilanne päivänä': show the store as it stood at the end of a chosen day (?asof=YYYY-MM-DD).
+
+    The earliest day offered is the first load's: before it the store held nothing."""
     current = state.as_of()
+    earliest = pd.Timestamp(first_load).date() if pd.notna(first_load) else state.EARLIEST_AS_OF
     chosen = st.sidebar.date_input(
         t("asof.label", lang),
         value=current,
-        min_value=state.EARLIEST_AS_OF,
+        min_value=max(earliest, state.EARLIEST_AS_OF),
         max_value=date.today(),
         format="DD.MM.YYYY",
         help=t("asof.help", lang),
@@ -77,8 +81,12 @@ def chart(fig: go.Figure, summary: str, table: pd.DataFrame, lang: str, key: str
             st.dataframe(table, hide_index=True, width="stretch")
 
 
-def source_footer(loaded_at: object, lang: str) -> None:
-    loaded = fmt.day(pd.Timestamp(loaded_at).date(), lang) if loaded_at is not None else "–"
+def source_footer(loaded_at: object, lang: str, charts: Sequence[ChartExport] = ()) -> None:
+    """The page's 'Lähteet': every document its charts rest on, by title, and when data were loaded."""
+    cited = list(dict.fromkeys(title for chart in charts for title in chart.source_titles(lang)))
+    if cited:
+        st.caption(f"**{t('app.sources_shown', lang)}:** " + "; ".join(plain(title) for title in cited))
+    loaded = fmt.day(pd.Timestamp(loaded_at).date(), lang) if pd.notna(loaded_at) else "–"  # nothing loaded yet
     st.caption(t("app.source_line", lang, loaded=loaded))
 
 

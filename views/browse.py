@@ -26,6 +26,23 @@ def catalog(data: Data, query: str, lang: str) -> pd.DataFrame:
     return rows.reset_index(drop=True)
 
 
+def chart_title(entry: pd.Series, lang: str) -> str:
+    """The indicator's name from its metadata; without metadata, a title that says the name is missing."""
+    for name in (entry.get(f"title_{lang}"), entry.get("title_fi")):
+        if isinstance(name, str) and name.strip():
+            return name
+    return t("browse.untitled", lang, source=str(entry["dataset"]).capitalize(), id=entry["indicator"])
+
+
+def _bars(figure, lang: str, period: str) -> NativeChart:
+    """The screen's bars (its top regions by value, by name) in the screen's order, top first."""
+    bars = next((trace for trace in figure.data if trace.type == "bar"), None)
+    names, values = (list(bars.y), list(bars.x)) if bars is not None else ([], [])
+    label = fmt.period(period, lang) if period else t("chart.actual", lang)
+    # PowerPoint lists bar categories from the bottom up: reversed, the first stays on top as on screen.
+    return NativeChart("barh", tuple(map(str, names[::-1])), ((label, tuple(values[::-1])),), percent=False)
+
+
 def browse_chart(data: Data, entry: pd.Series, regions: list[str], lang: str, permalink: str = "") -> ChartExport:
     rows = data.source_series(entry["dataset"], entry["indicator"])
     shown = rows if rows["period"].nunique() <= 1 else rows[rows["region"].isin(regions)]
@@ -45,19 +62,21 @@ def browse_chart(data: Data, entry: pd.Series, regions: list[str], lang: str, pe
         last=fmt.period(periods[-1], lang) if periods else "–",
         values=len(latest),
     )
+    figure = browse_figure(rows, regions, lang)
+    # Lines: the deck draws the figure's own traces on a time axis (exports/figure_series.py).
+    native = (
+        NativeChart("line", tuple(fmt.period(p, lang) for p in periods), tuple(series[:25]), percent=False)
+        if len(periods) > 1
+        else _bars(figure, lang, periods[0] if periods else "")
+    )
     return ChartExport(
         key=f"browse-{entry['dataset']}-{entry['indicator']}",
-        title=entry["title"],
+        title=chart_title(entry, lang),
         summary=summary,
-        figure=browse_figure(rows, regions, lang),
+        figure=figure,
         data=shown,
         lang=lang,
-        native=NativeChart(
-            "line" if len(periods) > 1 else "bar",
-            tuple(fmt.period(p, lang) for p in periods),
-            tuple(series[:25]),
-            percent=False,
-        ),
+        native=native,
         sources=tuple(sorted(set(shown["source_file"]))),
         data_date=data_date(data, lang),
         is_demo=bool(shown["is_demo"].any()),

@@ -119,7 +119,10 @@ def reckoning(data: Data, code: str, lang: str, as_of: date) -> IndicatorReckoni
             stories["is_national"], stories["deadline_label"], stories["since_label"], strict=True
         )
     ]
-    stories["label"] = [_numbers(row, lang, indicator["unit"] == "percent") for row in stories.itertuples()]
+    usual = _usual_latest(stories)
+    stories["label"] = [
+        _numbers(row, lang, indicator["unit"] == "percent", deadline, usual) for row in stories.itertuples()
+    ]
     stories = stories.sort_values(["is_national", "order"], ascending=[False, True], kind="stable").reset_index(
         drop=True
     )
@@ -127,21 +130,28 @@ def reckoning(data: Data, code: str, lang: str, as_of: date) -> IndicatorReckoni
     return IndicatorReckoning(code, name, deadline, headline_milestone(national, deadline), stories, exports)
 
 
-def _numbers(row: object, lang: str, is_share: bool) -> str:
-    """A row's values in words beside the chart: '82 % Q4/2025 → 75 % Q3/2026'."""
+def _usual_latest(stories: pd.DataFrame) -> str | None:
+    """The period most areas' latest value is from (their labels then need no period)."""
+    usual = stories["latest_period"].dropna().mode()
+    return usual.iloc[0] if len(usual) else None
 
-    def shown(value: object, period: object) -> str:
+
+def _numbers(row: object, lang: str, is_share: bool, deadline: str, usual_latest: str | None) -> str:
+    """A row's values beside the chart: '82 % → 75 %'; a period only where it is not the usual one
+    (the deadline's, or the latest period most areas have), e.g. '82 % (12/2025) → 75 %'."""
+
+    def shown(value: object, period: object, usual: str | None = None) -> str:
         number = fmt.percent(value, lang) if is_share else fmt.number(value, lang)
-        return f"{number} {fmt.period(str(period), lang)}"
+        return number if period == usual else f"{number} ({fmt.period(str(period), lang)})"
 
     if row.deadline_value is not None and row.deadline_value == row.deadline_value:
-        start = shown(row.deadline_value, row.deadline_period)
+        start = shown(row.deadline_value, row.deadline_period, deadline)
     elif row.before_value is not None and row.before_value == row.before_value:
         start = t("reckoning.before_short", lang, value=shown(row.before_value, row.before_period))
     else:
         start = t("reckoning.no_value", lang)
     if row.latest_value is not None and row.latest_value == row.latest_value:
-        return f"{start} → {shown(row.latest_value, row.latest_period)}"
+        return f"{start} → {shown(row.latest_value, row.latest_period, usual_latest)}"
     return start
 
 
@@ -206,7 +216,7 @@ def _exports(data: Data, indicator: pd.Series, stories: pd.DataFrame, deadline: 
         key=f"reckoning-{code}",
         title=t("reckoning.chart_title", lang, name=name, period=fmt.period(deadline, lang)),
         summary=said,
-        figure=reckoning_figure(stories, target, lang, is_share),
+        figure=reckoning_figure(stories, target, lang, is_share, (deadline, _usual_latest(stories) or "")),
         native=NativeTable(tuple(formatted.columns), tuple(tuple(map(str, r)) for r in formatted.to_numpy())),
         **shared,
     )  # fmt: skip
@@ -217,7 +227,7 @@ def _exports(data: Data, indicator: pd.Series, stories: pd.DataFrame, deadline: 
         gap_text=[f"{d.split(' ', 1)[0]} {fmt.period(deadline, lang)}" for d in areas["deadline_label"]],
         hover=areas["name"].map(plotly_text) + "<br>" + areas["sentence"].map(plotly_text),
     )
-    counts = tiles.groupby("label", sort=False).size()
+    counts = (tiles["deadline_label"] + " · " + tiles["since_label"]).value_counts(sort=False)
     tile_map = ChartExport(
         key=f"reckoning-tiles-{code}",
         title=t("reckoning.map_title", lang, name=name, period=fmt.period(deadline, lang)),

@@ -17,6 +17,7 @@ from i18n import DEFAULT_LANGUAGE, LANGUAGES, fmt
 from views import Data
 from views import changes as change_views
 from views.choices import resolve
+from views.describe import describe
 from views.pages import BY_PATH, DEFAULT_PAGE, charts_of
 
 Digest = Callable[[Data, str], list[str]]
@@ -77,7 +78,11 @@ def build(view: str, data: Data, lang: str | None = None) -> list[ChartExport]:
     permalink = address(page, chosen)
     ingests = data.ingests()
     charts = charts_of(spec.build(chosen, data, lang))
-    return [_retrieved(replace(chart, permalink=permalink), ingests, lang) for chart in charts]
+    view = describe(spec.title_key, chosen, data, lang)
+    return [
+        _retrieved(replace(chart, permalink=permalink, extra={**chart.extra, "view": view}), ingests, lang)
+        for chart in charts
+    ]
 
 
 def charts_for(items: Iterable[tuple[str, str]], data: Data, lang: str | None = None) -> list[ChartExport | None]:

@@ -52,7 +52,7 @@ def one_line(text: str) -> str:
 texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=30).map(lambda s: f"a{s}z")
 
 
-@settings(deadline=None)  # a loaded machine is slow, not wrong
+@settings(deadline=None)  # timing belongs in bench/, not in a property
 @given(st.lists(st.tuples(texts, texts), min_size=1, max_size=5))
 def test_any_text_comes_back_as_written(rows: list[tuple[str, str]]) -> None:
     frame = pd.DataFrame(rows, columns=["x", "y"])

@@ -66,7 +66,7 @@ def test_xlsx_has_numbers_as_numbers_and_a_metadata_sheet(sample: ChartExport) -
     notes = [row[2] for row in data.iter_rows(min_row=2, values_only=True)]
     assert notes[0] == "'=1+1" and all(n.startswith("'") for n in notes)
     fields = {row[0]: row[1] for row in meta.iter_rows(min_row=2, values_only=True)}
-    assert fields["Lähteet"] == "a.csv"
+    assert fields["Lähteet"] == "Käyttäjän lataama tiedosto"  # a title, never the file name
     assert fields["Haettu lähteestä"] == "1.11.2026" and fields["Ladattu tietokantaan"] == "23.11.2026"
     assert fields["Näkymän osoite"] == "yleiskuva?lang=fi"
     assert fields["Huomiot"] == "ei sisällä YTHS:ää" and fields["Esimerkkiaineisto"] == "kyllä"

@@ -35,7 +35,11 @@ def test_png_is_twice_the_decorated_figure(chart: ChartExport) -> None:
 def test_svg_parses_and_carries_title_source_and_permalink(chart: ChartExport) -> None:
     root = ET.fromstring(images.svg(chart, settings().browser_path))  # noqa: S314  (our own output)
     text = " ".join(root.itertext())
-    assert "Kiireettömät käynnit" in text and "Esimerkkiaineisto" in text and "yleiskuva?lang=fi" in text
+    assert "Kiireettömät käynnit" in text and "Esimerkkiaineisto" in text and "Näkymä: " in text
+    # The source by title, the view in words; the address only behind the link, never as text.
+    assert "a.csv" not in text and "?" not in text
+    links = [a.get("{http://www.w3.org/1999/xlink}href") or a.get("href") for a in root.findall(".//{*}a")]
+    assert f"{settings().public_url}/yleiskuva?lang=fi" in links
 
 
 def test_decorating_leaves_the_screen_figure_alone(chart: ChartExport) -> None:
@@ -48,3 +52,27 @@ def test_a_missing_browser_says_how_to_install_one(tmp_path) -> None:
     images.stop()
     with pytest.raises(images.BrowserMissing, match="apt-get install chromium"):
         images.start(str(tmp_path / "no-chromium"))
+
+
+def test_kaleido_private_is_running_still_answers() -> None:
+    """images.server_running() is our one use of kaleido's private `_global_server`: if an upgrade moves
+    or renames it, this fails here, not in a user's first export."""
+    images.stop()
+    assert images.server_running() is False, "kaleido._global_server.is_running() changed: see exports/images.py"
+    images.start(settings().browser_path)
+    assert images.server_running() is True, "kaleido._global_server.is_running() changed: see exports/images.py"
+
+
+def test_the_background_start_leaves_a_warm_browser_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    images.stop()
+    monkeypatch.setattr(images, "_warm_up", None)
+    assert images.start_in_background(settings().browser_path, delay_s=0) is True
+    assert images.start_in_background(settings().browser_path, delay_s=0) is False  # once per process
+    assert images.warmed_up(timeout_s=120) is True
+
+
+def test_no_background_start_without_a_browser(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    images.stop()
+    monkeypatch.setattr(images, "_warm_up", None)
+    assert images.start_in_background(str(tmp_path / "no-chromium"), delay_s=0) is False
+    assert images._warm_up is None and not images.server_running()

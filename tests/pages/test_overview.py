@@ -15,8 +15,9 @@ NBSP = "\u00a0"
 def test_overview_shows_the_three_indicators_with_targets(app_env: Path) -> None:
     at = run("pages/overview.py")
     assert not at.exception
-    assert [m.value for m in at.metric] == [f"81{NBSP}%", f"95{NBSP}%", f"41,9{NBSP}%"]
-    assert [m.label for m in at.metric] == ["Viimeisin 3/2025", "Viimeisin 4/2025", "Viimeisin 2024"]
+    # The latest national values: generated quarters to Q3/2026, the real annual survey value 2024.
+    assert [m.value for m in at.metric] == [f"81{NBSP}%", f"100{NBSP}%", f"41,9{NBSP}%"]
+    assert [m.label for m in at.metric] == ["Viimeisin Q3/2026", "Viimeisin Q3/2026", "Viimeisin 2024"]
     text = " ".join(md.value for md in at.markdown)
     for target in (f"Tavoite **80{NBSP}%** (Q4/2025)", f"**100{NBSP}%** (Q4/2025)", f"**35{NBSP}%** (Q4/2025)"):
         assert target in text
@@ -31,7 +32,7 @@ def test_overview_shows_the_three_indicators_with_targets(app_env: Path) -> None
 def test_overview_in_english_uses_english_formats(app_env: Path) -> None:
     at = run("pages/overview.py", lang="en")
     assert not at.exception
-    assert [m.value for m in at.metric] == ["81%", "95%", "41.9%"]
+    assert [m.value for m in at.metric] == ["81%", "100%", "41.9%"]
     assert any("Example data" in w.value for w in at.warning)
     assert "Target 80% Q4 2025" in trace_names(at)[0]
 

@@ -54,7 +54,7 @@ def test_region_page_shows_keski_pohjanmaa_scheduled_targets(app_env: Path) -> N
 
 
 def test_overview_ranks_the_22_areas_while_the_target_is_ahead(app_env: Path) -> None:
-    at = run_page("pages/overview.py", indicator="care_guarantee_7day_share", asof="2025-06-30")
+    at = run_page("pages/overview.py", indicator="care_guarantee_7day_share", asof="2025-09-30")
     assert not at.exception
     ranking = json.loads(at.get("plotly_chart")[3].proto.spec)
     areas = ranking["data"][0]["y"]

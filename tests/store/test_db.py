@@ -103,7 +103,7 @@ def test_a_batch_failing_halfway_writes_nothing_and_publishes_nothing(tmp_path: 
         w.ingest(batch("good.csv", [observation(1.0)]))
     live, before = db.live_file(path), queries.fingerprint(db.connect_readonly(path))
     bad_targets = pd.DataFrame({"not_a_column": [1]})  # observations insert first, then this fails
-    with pytest.raises(ValueError, match="targets"), db.writer(path) as w:
+    with pytest.raises(db.BatchNotWritten, match="targets"), db.writer(path) as w:
         w.ingest(batch("bad.csv", [observation(9.0, "2030")], targets=bad_targets))
     assert db.live_file(path) == live
     with db.connect_readonly(path) as con:

@@ -1,0 +1,88 @@
+"""The export browser: started in the background after the first page where asked, never where not.
+
+A server with DASHBOARD_EXPORT_WARM_UP=1 (the default outside tests) has a Chromium under it after its
+first page, before anyone clicks an export; with 0 (what tests/conftest.py sets) it has none until the
+first PNG is asked for, and that PNG still arrives.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from exports import images
+from tests.e2e.conftest import open_page, start_server
+
+pytestmark = pytest.mark.e2e
+
+
+def chromium_under(pid: int) -> list[int]:
+    """Chromium processes among the descendants of pid (from /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], list(children.get(pid, []))
+    while todo:
+        current = todo.pop()
+        todo.extend(children.get(current, []))
+        try:
+            if "chrom" in Path(f"/proc/{current}/comm").read_text():
+                found.append(current)
+        except OSError:
+            continue
+    return found
+
+
+@pytest.fixture
+def tab(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fi-FI", accept_downloads=True)
+    page = context.new_page()
+    page.console_errors = []  # type: ignore[attr-defined]
+    yield page
+    context.close()
+
+
+def serve(demo_db: Path, tmp_path: Path, warm_up: str) -> tuple[str, object]:
+    db = tmp_path / "dashboard.duckdb"
+    shutil.copyfile(demo_db.resolve(), db)
+    return start_server(db, DASHBOARD_EXPORT_WARM_UP=warm_up)
+
+
+def test_the_first_page_starts_the_export_browser_in_the_background(demo_db: Path, tmp_path: Path, tab: Page) -> None:
+    url, server = serve(demo_db, tmp_path, "1")
+    try:
+        assert chromium_under(server.pid) == []  # nothing before the first page
+        open_page(tab, url, charts=3)
+        deadline = time.monotonic() + 60
+        while not chromium_under(server.pid) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert chromium_under(server.pid), "no export browser under the server a minute after the first page"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_without_warm_up_no_browser_starts_until_the_first_png(demo_db: Path, tmp_path: Path, tab: Page) -> None:
+    url, server = serve(demo_db, tmp_path, "0")
+    try:
+        open_page(tab, url, charts=3)
+        time.sleep(2 * images.WARM_UP_DELAY_S + 2)  # past the point where a background start would have begun
+        assert chromium_under(server.pid) == []
+        tab.locator("[data-testid='stPopover'] button").first.click()
+        with tab.expect_download(timeout=120_000) as download:
+            tab.get_by_role("button", name="PNG", exact=True).first.click()
+        assert download.value.path().read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert chromium_under(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
