@@ -97,7 +97,7 @@ def _wrapped(text: str, width: int) -> list[str]:
 
 
 def _linked(text: str, url: str) -> str:
-    return f'<a href="{html.escape(url, quote=True)}">{html.escape(text, quote=False)}</a>' if url else text
+    return f'<a href="{html.escape(url, quote=True)}">{plotly_text(text)}</a>' if url else plotly_text(text)
 
 
 def decorated(chart: ChartExport) -> go.Figure:
@@ -106,7 +106,7 @@ def decorated(chart: ChartExport) -> go.Figure:
     title = _wrapped(chart.title, TITLE_CHARS)
     # The view in words; in the SVG its words link to the view (a PNG cannot hold a link, and shows no address).
     view = [_linked(line, view_url(chart)) for line in _wrapped(view_text(chart), FOOTER_CHARS) if line]
-    footer = [*(line for line in _wrapped(source_line(chart), FOOTER_CHARS) if line), *view]
+    footer = [*(plotly_text(line) for line in _wrapped(source_line(chart), FOOTER_CHARS) if line), *view]  # data
     margin = fig.layout.margin
     footer_height = 8 + FOOTER_LINE * len(footer)
     top = 20 + TITLE_LINE * len(title)
@@ -129,7 +129,7 @@ def decorated(chart: ChartExport) -> go.Figure:
     )  # fmt: skip
     for row, text in enumerate(reversed(footer)):
         fig.add_annotation(
-            text=plotly_text(text), xref="paper", yref="paper", x=left, xanchor="left",
+            text=text, xref="paper", yref="paper", x=left, xanchor="left",
             y=-(bottom - 6 - FOOTER_LINE * row) / plot_height, yanchor="bottom", showarrow=False, align="left",
             font={"size": SMALL, "color": "#5a5a5a"},
         )  # fmt: skip
