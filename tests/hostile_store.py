@@ -17,7 +17,7 @@ from pathlib import Path
 
 from config import ROOT
 from loaders import reference
-from loaders.demo import build_demo
+from loaders.demo import LOAD_DATES, build_demo
 from loaders.template import COLUMNS, detect
 from store import db
 
@@ -68,10 +68,22 @@ def _hostile_titles(node: dict, tag: str) -> None:
     node["title"] = {lang: f"{hostile(f'{tag}.title_{lang}')} {title}" for lang, title in node["title"].items()}
 
 
+def _hostile_name(name: str) -> str:
+    path = Path(name)
+    return f"{path.stem} {FILE_TAG}{path.suffix}"
+
+
 def _hostile_files(directory: Path) -> None:
     for source in sorted(DEMO.iterdir()):
-        target = directory / f"{source.stem} {FILE_TAG}{source.suffix}"
-        if source.suffix == ".csv":
+        target = directory / _hostile_name(source.name)
+        if source.name == LOAD_DATES:  # the demo's load days, for the files under their hostile names
+            with open(source, encoding="utf-8", newline="") as f:
+                rows = [{**row, "file": _hostile_name(row["file"])} for row in csv.DictReader(f)]
+            with open(directory / LOAD_DATES, "w", encoding="utf-8", newline="") as f:
+                writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+                writer.writeheader()
+                writer.writerows(rows)
+        elif source.suffix == ".csv":
             _rewrite_csv(source, target)
         elif source.name.startswith("sotkanet_rest_regions"):
             regions = json.loads(source.read_text(encoding="utf-8"))

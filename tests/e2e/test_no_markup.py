@@ -111,7 +111,7 @@ def test_charts_are_given_data_text_escaped(seen: dict[str, dict], path: str) ->
 # Where each table's text is on screen (page → columns), as the demo data puts it there.
 SHOWN = {
     "": ["indicators.short_fi", "regions.name_fi"],
-    "talous": ["budgets.project", "budgets.work_package", "budgets.note", "budgets.source_doc"],
+    "talous": ["budgets.project", "budgets.work_package", "budgets.note"],
     "selaa": ["source_indicators.title_fi"],
     "indikaattori": ["regions.name_fi", "indicators.short_fi"],
 }
@@ -135,11 +135,11 @@ def test_every_text_column_reaches_some_page_literally(seen: dict[str, dict]) ->
     print("shown literally:", tags, "file name:", FILE_TAG in everything)
     shown = {tag for tag in tags if hostile(tag) in everything}
     assert shown == set(tags), f"cut or changed: {set(tags) - shown}"
-    assert FILE_TAG in everything
+    # File names and documents are cited by title (domain.documents.cite), so they may be shown nowhere.
 
 
 # Columns the demo data puts into charts (names, hover texts, annotations, tick labels).
-CHART_COLUMNS = {"annotations.label_fi", "annotations.label_sv", "budgets.cost_centre", "observations.source_doc",
+CHART_COLUMNS = {"annotations.label_fi", "annotations.label_sv", "budgets.cost_centre",
                  "progress.source_doc", "regions.name_fi", "regions.name_en", "source_regions.title_fi",
                  "targets.source_doc"}  # fmt: skip
 
@@ -149,4 +149,3 @@ def test_every_chart_text_column_is_given_escaped(seen: dict[str, dict]) -> None
     tags = set(re.findall(rf"&lt;b&gt;b((?:{'|'.join(TABLES)})\.[a-z_]+)", figures))
     print("escaped in charts:", sorted(tags), "file name:", "&lt;b&gt;btiedosto" in figures)
     assert CHART_COLUMNS - tags == set()
-    assert "&lt;b&gt;btiedosto" in figures  # file names, in hover texts
