@@ -8,16 +8,21 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.headline import point_hover
+from charts.outcome_sentences import deadline_label, outcome_sentence
 from charts.safe_text import plotly_text
-from charts.theme import AREA_COLOURS, MUTED, NATIONAL, PATH, TARGET, base_layout
+from charts.theme import AREA_COLOURS, MUTED, NATIONAL, OUTCOME_STYLE, PATH, TARGET, base_layout
 from domain import NATIONAL as NATIONAL_CODE
+from domain.documents import titles
 from domain.periods import end
 from domain.periods import kind as grain_of
 from i18n import fmt, t
-from metrics.trajectory import Assessment, Goal
+from metrics.milestones import Reckoning
+
+# A passed target's outcome as a marker shape, so it never rests on colour alone.
+MILESTONE_SYMBOL = {"met": "star", "missed": "x", "no_data": "circle-open"}
 
 
-def _actual_traces(fig: go.Figure, rows: pd.DataFrame, name: str, colour: str, lang: str, dash: str = "solid") -> None:
+def actual_traces(fig: go.Figure, rows: pd.DataFrame, name: str, colour: str, lang: str, dash: str = "solid") -> None:
     """The area's line in its most frequent grain; values of another grain (an annual survey among
     quarterly figures) are separate points, never joined into the line."""
     rows = rows.dropna(subset=["value"]).assign(
@@ -48,19 +53,14 @@ def _actual_traces(fig: go.Figure, rows: pd.DataFrame, name: str, colour: str, l
         )
 
 
-def document_id(source_doc: str) -> str:
-    """'000_1000f12d482e814f.txt' → '000': the short name the documents go by."""
-    head = source_doc.split("_", 1)[0]
-    return head if head.isdigit() else source_doc
-
-
 def _target_traces(fig: go.Figure, targets: pd.DataFrame, unit: str, lang: str) -> None:
     """Every final and interim target; documents that disagree give separate, labelled markers."""
     shown = targets[targets["kind"].isin(["target", "interim_target"])]
     for (kind, period, value), group in shown.groupby(["kind", "period", "value"], sort=True):
-        docs = plotly_text(", ".join(sorted(set(group["source_doc"]))))
-        short = plotly_text(", ".join(sorted({document_id(doc) for doc in group["source_doc"]})))
-        label = f"{t('chart.' + kind, lang)} {fmt.measure(value, unit, lang)} {fmt.period(period, lang)} ({short})"
+        cited = titles(sorted(set(group["source_doc"])), lang, short=True)  # titles, never codes or file names
+        count = plotly_text(cited[0]) if len(cited) == 1 else t("milestone.documents", lang, n=len(cited))
+        target = f"{t('chart.' + kind, lang)} {fmt.measure(value, unit, lang)} {fmt.period(period, lang)}"
+        label = f"{target} ({count})"
         fig.add_trace(
             go.Scatter(
                 x=[end(period)],
@@ -73,60 +73,122 @@ def _target_traces(fig: go.Figure, targets: pd.DataFrame, unit: str, lang: str) 
                     "symbol": "diamond",
                     "line": {"color": TARGET, "width": 2},
                 },
-                hovertext=[f"{label}<br>{t('chart.source', lang)}: {docs}"],
+                hovertext=[f"{target}<br>{t('chart.source', lang)}: " + "<br>".join(map(plotly_text, cited))],
+                hoverinfo="text",
+            )
+        )
+
+
+def _path_traces(fig: go.Figure, reckonings: Mapping[str, Reckoning], names: Mapping[str, str], lang: str) -> None:
+    """The required path to each target still ahead, from the last passed target (or the baseline); one line
+    per distinct path, named with its areas when the shown areas have different ones."""
+    paths: dict[tuple, list[str]] = {}
+    for region, reckoning in reckonings.items():
+        if reckoning.goal is not None:
+            goal = reckoning.goal
+            paths.setdefault((goal.baseline_period, goal.baseline, goal.target_period, goal.target), []).append(region)
+    for (start_period, start, target_period, target), regions in paths.items():
+        name = t("chart.path", lang)
+        if len(paths) > 1:
+            name += ": " + ", ".join(names[r] for r in regions)
+        fig.add_trace(
+            go.Scatter(
+                x=[end(start_period), end(target_period)],
+                y=[start, target],
+                mode="lines",
+                name=name,
+                line={"color": PATH, "dash": "dash", "width": 1.5},
+                hoverinfo="skip",
+            )
+        )
+
+
+def _projection_trace(fig: go.Figure, reckoning: Reckoning, name: str, colour: str, unit: str, lang: str) -> None:
+    """The least-squares projection to the target ahead; a passed target gets none."""
+    projection = reckoning.assessment.projection if reckoning.assessment else None
+    if projection is None or reckoning.goal is None:
+        return
+    xs, ys = zip(*[(end(p), v) for p, v in projection.points], strict=True)
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            name=f"{t('chart.projection', lang)}: {name}",
+            line={"color": colour, "dash": "dot", "width": 2},
+            hovertext=f"{t('chart.projection', lang)} {fmt.measure(projection.value_at_target, unit, lang)} "
+            f"{fmt.period(reckoning.goal.target_period, lang)}",
+            hoverinfo="text",
+        )
+    )
+
+
+def _milestone_traces(
+    fig: go.Figure, reckoning: Reckoning, name: str, colour: str, unit: str, lang: str, label: str | None
+) -> None:
+    """Each passed target as a milestone: at the value judged (else at the target), with the outcome's
+    shape, and its symbol and word beside it (label: 'top left' or 'bottom left') or, when too many areas
+    would crowd the plot (label None), in the legend; the whole outcome sentence on hover."""
+    for milestone in reckoning.passed:
+        found = milestone.outcome
+        at = found.at_deadline
+        y = at.value if at is not None else found.target
+        word = deadline_label(found, lang)
+        sentence = outcome_sentence(found, lang, unit == "percent")
+        fig.add_trace(
+            go.Scatter(
+                x=[end(found.target_period)],
+                y=[y],
+                mode="markers+text" if label else "markers",
+                name=f"{name}: {word} ({fmt.period(found.target_period, lang)})",
+                showlegend=label is None,
+                text=[word] if label else None,
+                textposition=label,
+                textfont={"color": OUTCOME_STYLE[found.deadline][1], "size": 12},
+                marker={
+                    "size": 17,
+                    "symbol": MILESTONE_SYMBOL[found.deadline],
+                    "color": OUTCOME_STYLE[found.deadline][1],
+                    "line": {"color": colour, "width": 2},
+                },
+                hovertext=[f"<b>{name}</b><br>{plotly_text(sentence)}"],
                 hoverinfo="text",
             )
         )
 
 
 def trajectory_figure(
-    goal: Goal,
+    reckonings: Mapping[str, Reckoning],
     actuals: pd.DataFrame,
     names: Mapping[str, str],
     targets: pd.DataFrame,
-    assessments: Mapping[str, Assessment],
     annotations: pd.DataFrame,
     lang: str,
+    is_share: bool = True,
+    height: int = 480,
 ) -> go.Figure:
-    """actuals: region_code, period, value, is_demo, provenance; the national line is drawn dashed grey."""
+    """actuals: region_code, period, value, is_demo, provenance; the national line is drawn dashed grey.
+
+    reckonings: each shown area's milestones (passed targets, with outcomes) and the target ahead.
+    """
     fig = go.Figure()
     names = {code: plotly_text(name) for code, name in names.items()}  # trace names and hover text
-    unit = "percent" if goal.is_share else "number"
-    path_x = [end(goal.baseline_period), end(goal.target_period)]
-    fig.add_trace(
-        go.Scatter(
-            x=path_x,
-            y=[goal.baseline, goal.target],
-            mode="lines",
-            name=t("chart.path", lang),
-            line={"color": PATH, "dash": "dash", "width": 1.5},
-            hoverinfo="skip",
-        )
-    )
+    unit = "percent" if is_share else "number"
+    _path_traces(fig, reckonings, names, lang)
     regions = [r for r in dict.fromkeys(actuals["region_code"]) if r != NATIONAL_CODE]
+    colours = {NATIONAL_CODE: NATIONAL} | {r: AREA_COLOURS[i % 8] for i, r in enumerate(regions)}
     if NATIONAL_CODE in set(actuals["region_code"]):
-        _actual_traces(
+        actual_traces(
             fig, actuals[actuals["region_code"] == NATIONAL_CODE], names[NATIONAL_CODE], NATIONAL, lang, dash="dash"
         )
-    for i, region in enumerate(regions):
-        _actual_traces(fig, actuals[actuals["region_code"] == region], names[region], AREA_COLOURS[i % 8], lang)
-    for i, region in enumerate([NATIONAL_CODE, *regions]):
-        projection = assessments.get(region) and assessments[region].projection
-        if projection:
-            colour = NATIONAL if region == NATIONAL_CODE else AREA_COLOURS[(i - 1) % 8]
-            xs, ys = zip(*[(end(p), v) for p, v in projection.points], strict=True)
-            fig.add_trace(
-                go.Scatter(
-                    x=xs,
-                    y=ys,
-                    mode="lines",
-                    name=f"{t('chart.projection', lang)}: {names[region]}",
-                    line={"color": colour, "dash": "dot", "width": 2},
-                    hovertext=f"{t('chart.projection', lang)} {fmt.measure(projection.value_at_target, unit, lang)} "
-                    f"{fmt.period(goal.target_period, lang)}",
-                    hoverinfo="text",
-                )
-            )
+    for region in regions:
+        actual_traces(fig, actuals[actuals["region_code"] == region], names[region], colours[region], lang)
+    labelled = len(reckonings) <= 2  # the country and one area: words beside the markers, else in the legend
+    for i, (region, reckoning) in enumerate(reckonings.items()):
+        colour = colours.get(region, NATIONAL)
+        _projection_trace(fig, reckoning, names[region], colour, unit, lang)
+        label = ("top left" if i % 2 == 1 or len(reckonings) == 1 else "bottom left") if labelled else None
+        _milestone_traces(fig, reckoning, names[region], colour, unit, lang, label)
     _target_traces(fig, targets, unit, lang)
     # Events: a dotted line each, a short label above the plot (staggered), the whole text on hover.
     for i, event in enumerate(annotations.itertuples()):
@@ -145,6 +207,6 @@ def trajectory_figure(
             xanchor="center",
             font={"size": 10, "color": MUTED},
         )
-    fig = base_layout(fig, lang, height=480, percent=goal.is_share)
+    fig = base_layout(fig, lang, height=height, percent=is_share)
     fig.update_layout(margin={"t": 90})
     return fig

@@ -1,4 +1,11 @@
-"""CLI: python -m exports deck|chart — rebuild views from their URL query strings and write files.
+"""CLI: python -m exports deck|chart|scorecard — rebuild views from their URL query strings and write files.
+
+    python -m exports scorecard [--db FILE] [--indicator CODE] [--as-of YYYY-MM-DD] [--lang fi|sv|en]
+                                --format csv|xlsx --out FILE
+
+writes the scorecard (one row per indicator, area and passed target; header SCORECARD_COLUMNS): the CSV is
+plain (`,`, `.` decimals, UTF-8), a contract scripts rely on. `--as-of` reads the store as it stood at the
+end of that day and reckons the targets on it (default: the store now, reckoned today).
 
 A composition root (tests/test_architecture.py): it opens the store and builds views, which the
 exporters themselves never do.
@@ -8,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from config import settings
@@ -17,6 +25,7 @@ from i18n import LANGUAGES
 from store.db import StoreMissing, connect_readonly
 from store.reader import Reader
 from views import registry
+from views.scorecard import UnknownIndicator, scorecard_chart, scorecard_charts
 
 WRITERS = {
     "png": lambda c: images.png(c, settings().browser_path),
@@ -25,6 +34,15 @@ WRITERS = {
     "csv-plain": datafiles.csv_plain,
     "xlsx": datafiles.xlsx,
 }
+SCORECARD_WRITERS = {"csv": datafiles.csv_plain, "xlsx": datafiles.xlsx}  # csv: the plain, scriptable one
+
+
+def day(text: str) -> date:
+    """--as-of YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -44,9 +62,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     chart_cmd.add_argument("--key", help="which chart of the view (default: the first)")
     chart_cmd.add_argument("--format", choices=sorted(WRITERS), required=True)
     chart_cmd.add_argument("--out", type=Path, required=True)
-    for command in (deck_cmd, chart_cmd):
+    deck_cmd.add_argument("--scorecard", action="store_true", help="add the scorecard: one slide per target")
+    score_cmd = commands.add_parser("scorecard", help="outcomes at every passed target, per area, as csv or xlsx")
+    score_cmd.add_argument("--indicator", help="one indicator code (default: every headline indicator)")
+    score_cmd.add_argument("--format", choices=sorted(SCORECARD_WRITERS), required=True)
+    score_cmd.add_argument("--out", type=Path, required=True)
+    for command in (deck_cmd, chart_cmd, score_cmd):
         command.add_argument("--db", type=Path, help="store file (default: DASHBOARD_DB or data/dashboard.duckdb)")
         command.add_argument("--lang", choices=LANGUAGES)
+        command.add_argument(
+            "--as-of", type=day, help="the store as it stood at the end of this day, YYYY-MM-DD (default: now)"
+        )
     return parser.parse_args(argv)
 
 
@@ -77,10 +103,15 @@ def main(argv: list[str] | None = None) -> int:
     except StoreMissing as missing:
         print(f"error: {missing}", file=sys.stderr)
         return 2
-    data = Reader(con)
+    data = Reader(con, as_of=args.as_of)
     try:
-        if args.command == "deck":
+        if args.command == "scorecard":
+            charts = [scorecard_chart(data, args.lang or "fi", args.indicator, args.as_of)]
+            payload = SCORECARD_WRITERS[args.format](charts[0])
+        elif args.command == "deck":
             charts = collect(args.view, data, args.lang)
+            if args.scorecard:
+                charts += scorecard_charts(data, args.lang or "fi", as_of=args.as_of)
             template = args.template.read_bytes() if args.template else None
             lang = args.lang or (charts[0].lang if charts else "fi")
             digest = digest_lines(args.digest, args.view, data, lang)
@@ -93,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"error: no chart {args.key!r} in {args.view!r}; charts: {keys}", file=sys.stderr)
                 return 2
             payload = WRITERS[args.format](chosen)
-    except registry.UnknownView as missing:
+    except (registry.UnknownView, UnknownIndicator) as missing:
         print(f"error: {missing}", file=sys.stderr)
         return 2
     except images.BrowserMissing as missing:
@@ -102,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         con.close()
     args.out.write_bytes(payload)
-    print(f"wrote {args.out} ({len(payload):,} bytes, {len(charts)} chart(s))")
+    what = f"{len(charts[0].data)} row(s)" if args.command == "scorecard" else f"{len(charts)} chart(s)"
+    print(f"wrote {args.out} ({len(payload):,} bytes, {what})")
     return 0
 
 

@@ -12,6 +12,7 @@ from loaders import (
     sotkanet_csv,
     sotkanet_json,
     sotkanet_meta,
+    sotkanet_stream,
     template,
     textfile,
     thl_jsonstat,
@@ -100,6 +101,9 @@ def read(path: Path, limits: Limits = DEFAULT) -> bytes:
 
 def parse(path: Path, limits: Limits = DEFAULT) -> Batch:
     """Read, detect and validate one file; LoadErrors if it cannot be loaded."""
+    streamed = sotkanet_stream.open_if_large(path, limits)  # read in batches, checked as the store takes them
+    if streamed is not None:
+        return streamed
     data = read(path, limits)
     if not data[:65536].strip() and not data.strip():  # a cheap look first: files can be large
         raise refuse(path.name, "file_with_data", found_key="empty_file")

@@ -50,8 +50,10 @@ def _not_a_file(path: Path) -> LoadErrors | None:
     return refuse(path.name, "a_file", found_key=found) if found else None
 
 
-def check_file(path: Path, limits: Limits = DEFAULT) -> Batch:
-    """One file parsed and validated; LoadErrors for anything wrong with it, whatever went wrong."""
+def check_file(path: Path, limits: Limits = DEFAULT, lazy: bool = False) -> Batch:
+    """One file parsed and validated; LoadErrors for anything wrong with it, whatever went wrong.
+    A streamed file (store.tables.StreamedRows) is read through once here, keeping no rows, unless
+    lazy: then the store's insert reads it, in one pass, and refuses it there (see write())."""
     refused = _not_a_file(path)
     if refused:
         raise refused
@@ -64,21 +66,34 @@ def check_file(path: Path, limits: Limits = DEFAULT) -> Batch:
     except (MemoryError, RecursionError, ValueError, TypeError, KeyError, IndexError, OverflowError) as error:
         # A loader bug must not sink the other files of the call; the message asks for a report.
         raise refuse(path.name, "loader_failed", f"{type(error).__name__}: {error}") from None
-    return replace(batch, file_name=display(batch.file_name))
+    batch = replace(batch, file_name=display(batch.file_name))
+    return batch if lazy else _read_through(batch)
 
 
-def check_files(paths: list[Path], progress: Progress | None = None, limits: Limits = DEFAULT) -> list[Outcome]:
-    """Parse and validate every file; nothing is written."""
+def _read_through(batch: Batch) -> Batch:
+    """Check every batch of a streamed file; the rows are not kept, the store reads them again."""
+    streams = [rows for rows in batch.tables.values() if hasattr(rows, "reader")]
+    for stream in streams:
+        for _ in stream.reader():
+            pass
+        stream.finish()
+    return replace(batch, warnings=batch.warnings + sum((stream.warnings for stream in streams), ()))
+
+
+def check_files(
+    paths: list[Path], progress: Progress | None = None, limits: Limits = DEFAULT, lazy: bool = False
+) -> list[Outcome]:
+    """Parse and validate every file; nothing is written. lazy: see check_file."""
     outcomes = []
     for path in paths:
         started = time.perf_counter()
         try:
-            batch = check_file(path, limits)
+            batch = check_file(path, limits, lazy)
         except LoadErrors as refused:
             outcomes.append(Outcome(display(path.name), "refused", errors=refused))
         else:
             outcomes.append(Outcome(batch.file_name, "checked", batch.rows, batch, warnings=batch.warnings))
-            if progress and batch.rows >= LARGE:
+            if progress and batch.rows >= LARGE and not lazy:
                 progress(f"{batch.file_name}: checked {_rate(batch.rows, time.perf_counter() - started)}")
     return outcomes
 
@@ -101,6 +116,13 @@ def write(outcomes: list[Outcome], db_path: Path, progress: Progress | None = No
                     outcome.file, "saved", str(failed.error)[:200], error=type(failed.error).__name__
                 )
                 continue
+            except LoadErrors as refused:  # a streamed file's problems, found as it was read: rolled back
+                outcome.status, outcome.batch, outcome.errors = "refused", None, refused
+                continue
+            streamed = [rows for rows in outcome.batch.tables.values() if hasattr(rows, "reader")]
+            if streamed:  # read just now: its rows and warnings are known only from here on
+                outcome.rows = outcome.batch.rows
+                outcome.warnings = outcome.batch.warnings + sum((rows.warnings for rows in streamed), ())
             outcome.replaced = dict(store.replaced) if outcome.status == "loaded" else {}
             if progress and outcome.rows >= LARGE:
                 progress(f"{outcome.file}: written {_rate(outcome.rows, time.perf_counter() - started)}")
@@ -114,5 +136,6 @@ def ingest_files(
     progress: Progress | None = None,
     limits: Limits = DEFAULT,
 ) -> list[Outcome]:
-    outcomes = check_files(paths, progress, limits)
+    # Loading, a large file is read once: checked as the store takes it (check_file's lazy).
+    outcomes = check_files(paths, progress, limits, lazy=not dry_run)
     return outcomes if dry_run else write(outcomes, db_path, progress)

@@ -1,8 +1,12 @@
-"""Indikaattori: will the chosen areas reach the Q4/2025 target? Trajectory, projection and verdict."""
+"""Indikaattori: did the chosen areas reach their passed targets, and will they reach the next one?
+
+Trajectory with milestones (passed targets and their outcomes), path and projection to the target ahead,
+and the indicator's related real measures beside it.
+"""
 
 import streamlit as st
 
-from charts.tables import observations_table
+from charts.tables import observations_table, plain
 from i18n import t
 from ui import cache, state, widgets
 from views.pages import BY_PATH
@@ -28,9 +32,15 @@ charts = cache.view(data, "indikaattori", chosen, lang)
 if not charts:
     st.info(t("trend.no_goal", lang))
     st.stop()
-chart = charts[0]
+chart, *related = charts
 widgets.demo_banner(chart.is_demo, lang)
 widgets.chart(chart.figure, chart.summary, observations_table(chart.data, names, lang), lang, key=chart.key)
 widgets.export_buttons(chart, key=chart.key)
-st.caption(t("trend.path_note", lang))
+st.caption(t("milestone.path_note", lang))
+for other in related:  # a real measure beside the programme's: its own chart and caveat, never its verdict
+    with st.container(border=True):
+        st.subheader(other.title)
+        st.info(" ".join(plain(c) for c in other.caveats), icon=":material/info:")
+        widgets.chart(other.figure, other.summary, observations_table(other.data, names, lang), lang, key=other.key)
+        widgets.export_buttons(other, key=other.key)
 widgets.source_footer(data.ingests()["loaded_at"].max(), lang, charts)

@@ -24,7 +24,8 @@ BY_INGEST = ("targets", "annotations", "row_notes", "status_reports", "progress"
 # observations_v (store/schema.sql) as it stood at $as_of_end; the columns are the view's.
 OBSERVATIONS_V = (
     "observations_v AS (SELECT o.indicator, o.indicator_code, o.region, o.region_code, o.period, o.gender,"
-    " o.value, i.file_name AS source_file, o.source_row, o.is_demo, o.status, o.raw, o.dataset, o.note,"
+    " o.value, i.file_name AS source_file, o.source_row, o.is_demo, o.status,"
+    " coalesce(o.raw, CAST(o.value AS VARCHAR)) AS raw, o.dataset, o.note,"
     " i.loaded_at, n.source_doc, coalesce(n.note_fi, o.note) AS note_fi, coalesce(n.note_sv, o.note) AS note_sv,"
     " coalesce(n.note_en, o.note) AS note_en"
     " FROM main.observations o JOIN ingests i USING (ingest_id)"

@@ -85,7 +85,8 @@ CREATE TABLE IF NOT EXISTS observations (
     gender         TEXT,                  -- total | male | female
     value          DOUBLE,                -- NULL where the source has no value
     status         TEXT,                  -- e.g. '..' suppressed
-    raw            TEXT,                  -- the value as written in the file
+    raw            TEXT,                  -- the value as written, only where it differs from
+                                          -- CAST(value AS VARCHAR); observations_v.raw rebuilds it
     source_row     BIGINT,                -- 1-based row (or item) in the file
     is_demo        BOOLEAN NOT NULL,
     note           TEXT,                  -- quote or caveat from the source document
@@ -221,7 +222,7 @@ CREATE TABLE IF NOT EXISTS source_regions (
 CREATE OR REPLACE VIEW observations_v AS
 SELECT o.indicator, o.indicator_code, o.region, o.region_code, o.period, o.gender,
        o.value, i.file_name AS source_file, o.source_row, o.is_demo,
-       o.status, o.raw, o.dataset, o.note, i.loaded_at,
+       o.status, coalesce(o.raw, CAST(o.value AS VARCHAR)) AS raw, o.dataset, o.note, i.loaded_at,
        n.source_doc, coalesce(n.note_fi, o.note) AS note_fi, coalesce(n.note_sv, o.note) AS note_sv,
        coalesce(n.note_en, o.note) AS note_en
 FROM observations o JOIN ingests i USING (ingest_id)

@@ -1,5 +1,25 @@
 """The columns each loader supplies per table: the contract between loaders and the one write path."""
 
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+
+class StreamedRows(Protocol):
+    """Rows too many to hold at once (a large Sotkanet CSV): the writer inserts reader()'s batches into
+    the file's open transaction, then calls finish(), which raises LoadErrors if any batch had a
+    problem; the transaction is then rolled back, so a refused file leaves nothing behind."""
+
+    dataset: str  # every row's dataset
+    schema: Any  # pyarrow.Schema with LOADER_COLUMNS[table]
+
+    def reader(self) -> Any: ...  # a pyarrow.RecordBatchReader: one pass over the file
+
+    def finish(self) -> None: ...
+
+    def __len__(self) -> int: ...  # rows of the last finished pass
+
+
 # Columns a loader supplies per table (ingest_id and superseded_by are the store's own).
 LOADER_COLUMNS: dict[str, tuple[str, ...]] = {
     "regions": (

@@ -20,7 +20,7 @@ from views.browse import browse_chart, catalog
 from views.choices import Choice, values
 from views.overview_page import overview
 from views.region import region_charts
-from views.trajectory import multiples_chart, ranking, trajectories, trajectory_chart
+from views.trajectory import indicator_charts, multiples_chart, ranking, trajectories
 
 Params = Mapping[str, str]
 Choices = Callable[[Params, Data], dict[str, Choice]]
@@ -68,7 +68,7 @@ def _indicator_view(params: Params, data: Data, lang: str) -> list:
         return []
     if params["mode"] == "multiples":
         return [multiples_chart(tr, ranking(tr, lang), data, lang)]
-    return [trajectory_chart(tr, values(params["regions"]), data, lang)]
+    return indicator_charts(tr, values(params["regions"]), data, lang)
 
 
 def _areas(data: Data) -> list[str]:

@@ -2,27 +2,37 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from charts.scheduled import scheduled_figure
 from domain.periods import sort_key
+from domain.related import is_related_measure
 from exports.spec import ChartExport, NativeChart
 from i18n import fmt, t
 from views import Data
 from views.overview import data_date
+from views.related import related_charts
 from views.trajectory import trajectories, trajectory_chart
 
 
-def region_charts(data: Data, region: str, lang: str, permalink: str = "") -> list[ChartExport]:
-    """Headline indicators as trajectories (area and country); the area's own measures against its plan."""
+def region_charts(
+    data: Data, region: str, lang: str, permalink: str = "", as_of: date | None = None
+) -> list[ChartExport]:
+    """Headline indicators as trajectories (area and country) reckoned on `as_of` (default: the store's day,
+    else today), each followed by its related real measures; the area's own measures against its plan."""
     charts = []
     for _, indicator in data.indicators().iterrows():
         code = indicator["indicator_code"]
+        if is_related_measure(code):  # drawn beside the indicator it relates to, never as an own measure
+            continue
         targets = data.targets(code)
         own_targets = targets[targets["region_code"] == region]
         actuals = data.series(code, (region,))
         if indicator["is_headline"]:
-            tr = trajectories(data, code, lang)
+            tr = trajectories(data, code, lang, as_of)
             if tr.goal is not None:
-                charts.append(trajectory_chart(tr, [region], data, lang, permalink))
+                charts.append(trajectory_chart(tr, [region], data, lang, permalink, height=640))  # half width
+                charts += related_charts(data, code, [region], lang, permalink)
             continue
         if own_targets.empty and actuals.empty:
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
@@ -18,9 +19,12 @@ from domain.periods import sort_key
 from exports.spec import ChartExport, NativeChart
 from i18n import fmt, t
 from metrics.headline import final_targets
+from metrics.milestones import Reckoning, reckon
 from metrics.trajectory import Assessment, Goal, assess
 from views import Data
+from views.deadline import area_sentence, reckoning_day
 from views.overview import data_date
+from views.related import related_charts
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,8 @@ class Trajectories:
     names: dict[str, str]
     regions: pd.DataFrame
     goals: dict[str, Goal]  # each assessed area's own goal (the national one where it has none)
+    as_of: date  # the day the targets are reckoned on: passed before it, ahead from it on
+    reckonings: dict[str, Reckoning]  # per area: passed targets as milestones, and the target ahead
 
 
 def goal_for(indicator: pd.Series, targets: pd.DataFrame, region: str = NATIONAL) -> Goal | None:
@@ -59,7 +65,9 @@ def goal_for(indicator: pd.Series, targets: pd.DataFrame, region: str = NATIONAL
     )
 
 
-def trajectories(data: Data, code: str, lang: str) -> Trajectories:
+def trajectories(data: Data, code: str, lang: str, as_of: date | None = None) -> Trajectories:
+    """Goals, verdicts (Yleiskuva's ranking) and reckonings (milestones and the target ahead) of one indicator."""
+    day = reckoning_day(data, as_of)
     indicators = data.indicators().set_index("indicator_code", drop=False)
     indicator = indicators.loc[code]
     regions = data.regions()
@@ -77,7 +85,12 @@ def trajectories(data: Data, code: str, lang: str) -> Trajectories:
         region: assess(g, by_region[region][["period", "value"]] if region in by_region else empty)
         for region, g in goals.items()
     }
-    return Trajectories(indicator, goal, actuals, targets, assessments, names, regions, goals)
+    with_demo = actuals[["region_code", "period", "value", "is_demo"]].dropna(subset=["value"])
+    per_area = dict(tuple(with_demo.groupby("region_code")))
+    reckonings = {
+        region: reckon(indicator, targets, per_area.get(region, with_demo.iloc[:0]), region, day) for region in areas
+    }
+    return Trajectories(indicator, goal, actuals, targets, assessments, names, regions, goals, day, reckonings)
 
 
 def ranking(tr: Trajectories, lang: str) -> pd.DataFrame:
@@ -125,31 +138,37 @@ def ranking_table(ranked: pd.DataFrame, lang: str, unit: str = "percent") -> pd.
     )
 
 
-def trajectory_chart(tr: Trajectories, regions: list[str], data: Data, lang: str, permalink: str = "") -> ChartExport:
-    """The trajectory chart of the chosen areas with the national line for reference."""
+def trajectory_chart(
+    tr: Trajectories, regions: list[str], data: Data, lang: str, permalink: str = "", height: int = 480
+) -> ChartExport:
+    """The trajectory chart of the chosen areas with the national line for reference (height: half-width
+    columns need more, as the legend wraps into more rows)."""
     code = tr.indicator["indicator_code"]
     shown = [NATIONAL, *[r for r in regions if r != NATIONAL]]
     actuals = tr.actuals[tr.actuals["region_code"].isin(shown)]
     name = tr.indicator[f"short_{lang}"]
-    sentences = []
-    for region in shown[1:] or shown:
-        goal = goal_for(tr.indicator, tr.targets, region)
-        if goal and region in tr.assessments:
-            sentences.append(f"{tr.names[region]}: {verdict_sentence(goal, tr.assessments[region], lang)}")
+    is_share = tr.indicator["unit"] == "percent"
+    sentences = [
+        f"{tr.names[region]}: {area_sentence(tr.reckonings[region], lang, is_share)}"
+        for region in [*shown[1:], NATIONAL]  # the chosen areas, then the country drawn for reference
+        if region in tr.reckonings and (tr.reckonings[region].passed or tr.reckonings[region].goal)
+    ]
     summary = f"{name}. " + " ".join(sentences)
-    periods = sorted(set(actuals["period"]) | ({tr.goal.target_period} if tr.goal else set()), key=sort_key)
+    ahead = {rk.ahead.period for r, rk in tr.reckonings.items() if r in shown and rk.ahead is not None}
+    periods = sorted(set(actuals["period"]) | ahead, key=sort_key)
     series = []
     for region in shown:
         values = dict(actuals.loc[actuals["region_code"] == region, ["period", "value"]].itertuples(index=False))
         series.append((tr.names[region], tuple(values.get(p) for p in periods)))
     figure = trajectory_figure(
-        tr.goal,
+        {r: tr.reckonings[r] for r in shown if r in tr.reckonings},
         actuals,
         tr.names,
         tr.targets[tr.targets["region_code"].isin(shown)],
-        {r: tr.assessments[r] for r in shown if r in tr.assessments},
         data.annotations(code),
         lang,
+        is_share,
+        height,
     )
     caveats = tuple(c for c in (tr.indicator[f"caveat_{lang}"],) if isinstance(c, str) and c)
     return ChartExport(
@@ -163,7 +182,7 @@ def trajectory_chart(tr: Trajectories, regions: list[str], data: Data, lang: str
             "line",
             tuple(fmt.period(p, lang) for p in periods),
             tuple(series),
-            percent=tr.indicator["unit"] == "percent",
+            percent=is_share,
         ),
         caveats=caveats,
         sources=tuple(sorted(set(actuals["source_file"]) | set(tr.targets["source_doc"]))),
@@ -171,6 +190,14 @@ def trajectory_chart(tr: Trajectories, regions: list[str], data: Data, lang: str
         is_demo=bool(actuals["is_demo"].any()),
         permalink=permalink,
     )
+
+
+def indicator_charts(
+    tr: Trajectories, regions: list[str], data: Data, lang: str, permalink: str = ""
+) -> list[ChartExport]:
+    """Indikaattori: the trajectory of the chosen areas, then the indicator's related real measures."""
+    code = tr.indicator["indicator_code"]
+    return [trajectory_chart(tr, regions, data, lang, permalink), *related_charts(data, code, regions, lang, permalink)]
 
 
 def _all_areas_export(tr: Trajectories, store: Data, permalink: str, **fields: object) -> ChartExport:

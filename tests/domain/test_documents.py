@@ -9,6 +9,7 @@ import pytest
 
 from domain import documents
 from domain.documents import LANGS, catalogue, cite, resolve, titles
+from loaders.demo import LOAD_DATES
 
 # A shown title must never look like a code, a hash, a file name or a path.
 NOT_READABLE = re.compile(r"^\d{3}$|[0-9a-f]{12,}|\.(txt|csv|json|md|xlsx)\b|\w/\w+\.\w+")
@@ -73,6 +74,8 @@ def test_every_catalogue_title_is_readable_in_every_language() -> None:
 def test_every_source_the_demo_data_cites_has_a_catalogue_title() -> None:
     cited = set()
     for path in sorted((documents.REFERENCE_DIR.parent / "demo").glob("*.csv")):
+        if path.name == LOAD_DATES:  # not data: the demo's simulated load dates
+            continue
         with open(path, encoding="utf-8") as f:
             reader = csv.DictReader(f)
             cited |= {row["source_doc"] for row in reader if row.get("source_doc")}

@@ -10,22 +10,59 @@ from tests.helpers import as_read, run_page, tables, trace_names
 NBSP = "\u00a0"
 
 
-def test_indicator_page_draws_path_target_projection_and_sentence(app_env: Path) -> None:
+def test_indicator_page_marks_passed_targets_and_projects_only_to_the_target_ahead(app_env: Path) -> None:
     at = run_page("pages/indicator.py", indicator="care_guarantee_7day_share", regions="18")
     assert not at.exception
-    [names] = trace_names(at)
-    assert {"Vaadittu kehitys", "Koko maa", "Keski-Pohjanmaa", "Ennuste: Keski-Pohjanmaa"} <= set(names)
-    assert f"Tavoite 80{NBSP}% Q4/2025 (000, 001, 002)" in names or f"Tavoite 80{NBSP}% Q4/2025 (000, 002)" in names
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    names = [trace["name"] for trace in spec["data"]]
+    assert {"Koko maa", "Keski-Pohjanmaa"} <= set(names)
+    # December 2026: Q4/2025 has passed, so a milestone per area with its outcome in words
+    milestones = [n for n in names if "määräaikaan" in n or "määräajalta" in n]
+    assert [m.split(":")[0] for m in milestones] == ["Koko maa", "Keski-Pohjanmaa"]
+    assert all(m.endswith("(Q4/2025)") for m in milestones)
+    # the country has no target ahead: no projection; Keski-Pohjanmaa's own 85 % by Q4/2026 (demo) gets one
+    projections = [trace for trace in spec["data"] if trace["name"].startswith("Ennuste")]
+    assert [p["name"] for p in projections] == ["Ennuste: Keski-Pohjanmaa"]
+    assert max(projections[0]["x"]).startswith("2026-12-31")
+    [path] = [trace for trace in spec["data"] if trace["name"] == "Vaadittu kehitys"]
+    assert path["y"] == [80.0, 85.0]
+    assert f"Tavoite 80{NBSP}% Q4/2025 (3 asiakirjaa)" in names  # titles on hover, never codes
     summary = next(as_read(c.value) for c in at.caption if c.value.startswith("Kiireettömät"))
-    assert "Keski-Pohjanmaa:" in summary and "havaintoa" in summary
+    assert summary.startswith("Kiireettömät käynnit 7 vrk:ssa. Keski-Pohjanmaa: Tavoite 80")
+    assert f"Seuraava tavoite 85{NBSP}% (Q4/2026):" in summary
+    assert any("välietappeja" in c.value for c in at.caption)
+
+
+def test_the_related_real_measure_sits_beside_the_care_guarantee_with_its_caveat(app_env: Path) -> None:
+    at = run_page("pages/indicator.py", indicator="care_guarantee_7day_share", regions="18")
+    programme, related = trace_names(at)
+    assert not [n for n in programme if "yli 7" in n]  # never in the programme's chart
+    assert related == ["Koko maa", "Keski-Pohjanmaa"]
+    assert at.subheader[0].value.startswith("Liittyvä todellinen mittari")
+    assert "ei ohjelman indikaattori" in at.info[0].value
+    english = run_page("pages/region.py", region="18", lang="en")
+    assert any("not the programme indicator" in box.value for box in english.info)
+
+
+def test_national_remote_contact_says_the_last_value_met_the_target(app_env: Path) -> None:
+    at = run_page("pages/indicator.py", indicator="remote_contact_share", regions="18")
+    assert not at.exception
+    summary = next(as_read(c.value) for c in at.caption if c.value.startswith("Sähköinen"))
+    assert f"Ei tietoa Q4/2025:ltä; viimeisin mittaus 2024 (41,9{NBSP}%) ylitti tavoitteen 35{NBSP}%" in summary
+    assert "Ei arvioitavissa" not in summary and summary.index("Keski-Pohjanmaa:") < summary.index("Koko maa:")
 
 
 def test_conflicting_targets_both_appear_with_their_sources(app_env: Path) -> None:
     at = run_page("pages/indicator.py", indicator="remote_contact_share", regions="18")
     [names] = trace_names(at)
-    assert f"Tavoite 35{NBSP}% Q4/2025 (000, 002)" in names
-    assert f"Tavoite 45{NBSP}% Q4/2025 (000)" in names
-    assert f"Välitavoite 30{NBSP}% Q4/2023 (002)" in names
+    assert f"Tavoite 35{NBSP}% Q4/2025 (2 asiakirjaa)" in names
+    assert f"Tavoite 45{NBSP}% Q4/2025 (Keski-Pohjanmaan tilannekatsaus 6/2025)" in names
+    assert f"Välitavoite 30{NBSP}% Q4/2023 (Pohjois-Pohjanmaan hankesuunnitelma (POP-Digi-Hoitotakuu 2))" in names
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    [both] = [tr["hovertext"][0] for tr in spec["data"] if tr["name"].startswith(f"Tavoite 35{NBSP}%")]
+    assert both.endswith(
+        "Keski-Pohjanmaan tilannekatsaus 6/2025<br>Pohjois-Pohjanmaan hankesuunnitelma (POP-Digi-Hoitotakuu 2)"
+    )
 
 
 def test_events_come_from_the_data(app_env: Path) -> None:
@@ -91,5 +128,7 @@ def test_browse_finds_a_sotkanet_indicator_by_id(app_env: Path) -> None:
 def test_pages_speak_swedish(app_env: Path) -> None:
     at = run_page("pages/indicator.py", lang="sv", regions="18")
     assert at.title[0].value == "Indikator"
-    [names] = trace_names(at)
-    assert "Nödvändig utveckling" in names
+    names = trace_names(at)[0]
+    assert {"Hela landet: ✔ Nått i tid (Q4/2025)", "Nödvändig utveckling", "Prognos: Mellersta Österbotten"} <= set(
+        names
+    )

@@ -29,6 +29,7 @@ def rows(count: int, indicator: str = "crash") -> pa.Table:
     """count observations of one indicator: value = source_row % 1000 / 10, so sums are predictable."""
     numbers = np.arange(2, count + 2, dtype=np.int64)
     regions, periods = pa.array(REGIONS), pa.array(PERIODS)
+    values = pa.array(numbers % 1000 / 10)
     return pa.table(
         {
             "dataset": pa.repeat("crash", count),
@@ -38,9 +39,9 @@ def rows(count: int, indicator: str = "crash") -> pa.Table:
             "region_code": pa.nulls(count, pa.string()),
             "period": periods.take(numbers // len(REGIONS) % len(PERIODS)),
             "gender": pa.repeat("total", count),
-            "value": pa.array(numbers % 1000 / 10),
+            "value": values,
             "status": pa.nulls(count, pa.string()),
-            "raw": pa.nulls(count, pa.string()),
+            "raw": values.cast(pa.string()),  # a value comes with its text (store.db.STORED_RAW)
             "source_row": pa.array(numbers),
             "is_demo": pa.repeat(False, count),
             "note": pa.nulls(count, pa.string()),

@@ -1,0 +1,198 @@
+"""A large Sotkanet CSV read in batches, so that memory is bounded by a batch and not by the file.
+
+The store pulls checked batches through reader() straight into the file's open transaction, and
+calls finish() before it commits. Validation stays all-or-nothing: once a batch shows a problem no
+further batch is handed over, the rest of the file is still read, and finish() refuses the file, so
+the transaction (and with it every row already inserted) is rolled back and nothing is published.
+The report itself comes from the whole-file parser (sotkanet_csv.parse): a refused file is read once
+more, in full, so its problems are listed exactly as for a small file (line numbers after a broken
+row, duplicates across batches). A good file is read once and never held whole.
+Chosen over spilling checked batches to a temporary file: no second write and read of the rows, and
+parsing overlaps DuckDB's insert; the draft copy the store writes into is discarded anyway on failure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from loaders import sotkanet_csv, sotkanet_rows
+from loaders.checks import Checker
+from loaders.limits import DEFAULT, Limits
+from loaders.textfile import what_text
+from store.batch import Batch, Problem
+
+STREAM_FROM = 32 << 20  # bytes: smaller files are parsed whole (faster to check, same result)
+BATCH_BYTES = 16 << 20  # of CSV text per batch: ~600 000 rows, ~40 MB of Arrow strings
+HEAD = 1 << 16
+SCHEMA = pa.schema(
+    [
+        ("dataset", pa.dictionary(pa.int8(), pa.string())),
+        *((name, pa.string()) for name in ("indicator", "indicator_code", "region", "region_code", "period")),
+        ("gender", pa.string()),
+        ("value", pa.float64()),
+        ("status", pa.string()),
+        ("raw", pa.string()),
+        ("source_row", pa.int64()),
+        ("is_demo", pa.bool_()),
+        ("note", pa.string()),
+    ]
+)
+_KEY_FROM = {"indicator": "indicator", "region": "region", "period": "year", "gender": "gender"}
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(BATCH_BYTES):
+            digest.update(chunk)  # releases the GIL on large chunks
+    return digest.hexdigest()
+
+
+class CsvStream:
+    """The observations of one Sotkanet CSV, batch by batch (store.tables.StreamedRows)."""
+
+    dataset = "sotkanet"
+    schema = SCHEMA
+
+    def __init__(self, path: Path, limits: Limits = DEFAULT, batch_bytes: int = BATCH_BYTES) -> None:
+        self.path, self.limits, self.batch_bytes = path, limits, batch_bytes
+        self.rows = 0
+        self.check = Checker(path.name, limits.problems)
+        self.warnings: tuple[Problem, ...] = ()
+
+    def __len__(self) -> int:
+        return self.rows
+
+    def reader(self) -> pa.RecordBatchReader:
+        """One pass over the file; each call starts a new one."""
+        return pa.RecordBatchReader.from_batches(SCHEMA, self._batches())
+
+    def finish(self) -> None:
+        """After a pass: LoadErrors listing every problem of the file, if it has any."""
+        if self.check.problems or self.check.dropped:
+            limits = self.limits
+            sotkanet_csv.parse(self.path, self.path.read_bytes(), limits)  # raises, with the exact report
+            self.check.raise_if_any()  # only if the two readings disagreed
+
+    def _batches(self) -> Iterator[pa.RecordBatch]:
+        self.rows, self.check = 0, Checker(self.path.name, self.limits.problems)
+        keys: list[np.ndarray] = []
+        warnings: dict[tuple, Problem] = {}
+        line = 2  # the header is line 1
+        for table in self._tables():
+            lines = np.arange(line, line + table.num_rows, dtype=np.int64)
+            line += table.num_rows
+            table, lines = _without_blank_lines(table, lines)
+            if table.num_rows == 0:
+                continue
+            check = Checker(self.path.name, self.limits.problems)
+            frame = sotkanet_rows.observations(check, table, lines, lambda _i, c: sotkanet_csv.THEIRS.get(c, c))
+            self.check.problems += check.problems
+            self.check.dropped += check.dropped
+            for warning in check.warnings:  # one per region for the whole file, its rows summed
+                _merge(warnings, warning)
+            self.rows += frame.num_rows
+            if self.check.problems or self.check.dropped:
+                continue  # read on (finish() refuses the file), hand nothing more over
+            keys.append(sotkanet_rows._key(frame.select(list(_KEY_FROM)).rename_columns(list(_KEY_FROM.values()))))
+            yield from frame.cast(SCHEMA).to_batches()
+        if self.rows == 0:
+            self.check.problem(None, None, "data_rows", found_key="only_header")
+        elif keys and _repeats_across(keys):
+            self.check.problem(None, None, "unique_key", first="?")  # finish() lists them from the whole file
+        self.warnings = tuple(warnings.values())
+
+    def _tables(self) -> Iterator[pa.Table]:
+        invalid: list[pacsv.InvalidRow] = []
+
+        def on_invalid(row: pacsv.InvalidRow) -> str:
+            invalid.append(row)
+            return "skip"
+
+        try:
+            reader = pacsv.open_csv(
+                str(self.path),
+                read_options=pacsv.ReadOptions(
+                    column_names=list(sotkanet_csv.OURS.values()), skip_rows=1, block_size=self.batch_bytes
+                ),
+                parse_options=pacsv.ParseOptions(
+                    delimiter=";", ignore_empty_lines=False, invalid_row_handler=on_invalid
+                ),
+                convert_options=pacsv.ConvertOptions(
+                    column_types=dict.fromkeys(sotkanet_csv.OURS.values(), pa.string()),
+                    strings_can_be_null=False,
+                    quoted_strings_can_be_null=False,
+                ),
+            )
+            for batch in reader:
+                if invalid or not _ascii(batch):  # a broken row or non-ASCII text: refused, reported whole
+                    self.check.problem(None, None, "cells_semicolon", cells=len(sotkanet_csv.HEADER))
+                    invalid.clear()
+                yield pa.Table.from_batches([batch])
+        except (pa.ArrowInvalid, UnicodeDecodeError) as error:
+            self.check.problem(None, None, "semicolon_file", str(error))
+
+
+def _ascii(batch: pa.RecordBatch) -> bool:
+    return all(pc.all(pc.string_is_ascii(column)).as_py() in (True, None) for column in batch.columns)
+
+
+def _without_blank_lines(table: pa.Table, lines: np.ndarray) -> tuple[pa.Table, np.ndarray]:
+    blank = pc.equal(pc.utf8_length(table.column(0)), 0)
+    if not pc.any(blank).as_py():
+        return table, lines
+    for column in table.columns[1:]:
+        blank = pc.and_(blank, pc.equal(pc.utf8_length(column), 0))
+    keep = pc.invert(blank)
+    return table.filter(keep), lines[keep.to_numpy(zero_copy_only=False)]
+
+
+def _repeats_across(keys: list[np.ndarray]) -> bool:
+    """A key repeated anywhere in the file (each batch's own repeats are found by its checks)."""
+    if all(k.dtype == np.int64 for k in keys):
+        ends = [(k[0], k[-1]) for k in keys if len(k)]
+        increasing = all(bool((k[1:] > k[:-1]).all()) for k in keys)
+        if increasing and all(a[1] < b[0] for a, b in itertools.pairwise(ends)):
+            return False  # sorted extracts: no key can repeat, no hashing needed
+    return bool(pd.Series(np.concatenate(keys)).duplicated().any())
+
+
+def _merge(warnings: dict[tuple, Problem], warning: Problem) -> None:
+    seen = warnings.get((warning.key, warning.found))
+    if seen is None:
+        warnings[(warning.key, warning.found)] = warning
+        return
+    count = seen.params.get("count", 0) + warning.params.get("count", 0)
+    warnings[(warning.key, warning.found)] = Problem(
+        seen.file, seen.row, seen.column, seen.key, seen.found, {**seen.params, "count": count}, seen.found_key
+    )
+
+
+def open_if_large(path: Path, limits: Limits = DEFAULT) -> Batch | None:
+    """A Batch that streams `path`, if it is a large Sotkanet CSV with a good header; else None
+    (the whole-file parser then reads it and reports whatever is wrong)."""
+    size = path.stat().st_size
+    if size < STREAM_FROM or size > limits.file_bytes:
+        return None
+    with open(path, "rb") as f:
+        head = f.read(HEAD)
+    if what_text(head) is not None or not sotkanet_csv.matches(path, head):
+        return None
+    header = tuple(cell.strip().lower() for cell in sotkanet_csv.first_line(head).split(";"))
+    if header != sotkanet_csv.HEADER:
+        return None
+    return streamed_batch(path, limits)
+
+
+def streamed_batch(path: Path, limits: Limits = DEFAULT, batch_bytes: int = BATCH_BYTES) -> Batch:
+    stream = CsvStream(path, limits, batch_bytes)
+    return Batch(path.name, file_sha256(path), "sotkanet_csv", {"observations": stream}, dataset="sotkanet")
