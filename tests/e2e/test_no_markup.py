@@ -140,8 +140,7 @@ def test_every_text_column_reaches_some_page_literally(seen: dict[str, dict]) ->
 
 # Columns the demo data puts into charts (names, hover texts, annotations, tick labels).
 CHART_COLUMNS = {"annotations.label_fi", "annotations.label_sv", "budgets.cost_centre",
-                 "progress.source_doc", "regions.name_fi", "regions.name_en", "source_regions.title_fi",
-                 "targets.source_doc"}  # fmt: skip
+                 "progress.source_doc", "regions.name_fi", "regions.name_en", "source_regions.title_fi"}  # fmt: skip
 
 
 def test_every_chart_text_column_is_given_escaped(seen: dict[str, dict]) -> None:
