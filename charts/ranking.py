@@ -35,7 +35,8 @@ def ranking_figure(ranked: pd.DataFrame, lang: str) -> go.Figure:
     labels = [
         {
             "y": plotly_text(row.name), "yanchor": "bottom", "yshift": BAR_PX / 2, "x": 0, "xref": "paper",
-            "xanchor": "left", "align": "left", "showarrow": False, "font": {"color": INK, "size": 12}, "bgcolor": LABEL_BACKGROUND,
+            "xanchor": "left", "align": "left", "showarrow": False, "font": {"color": INK, "size": 12},
+            "bgcolor": LABEL_BACKGROUND,
             "text": f"<b>{plotly_text(row.name)}</b>  {fmt.points(row.gap_path, lang)}<br>"
             f"{VERDICT_STYLE[row.verdict][0]} {t('verdict.name.' + row.verdict, lang)}",
         }
