@@ -136,8 +136,9 @@ def card_row(count: int) -> list:
 
 
 def card_title(name: str) -> None:
-    """A card's title in a size whose longest word fits a card: 'Realtidsuppföljning' broke mid-word as a subheader."""
-    st.markdown(f"##### {plain(name)}")
+    """A card's title in a size whose longest word fits a card ('Realtidsuppföljning' broke mid-word as a
+    subheader), as bold text: a Markdown heading would get an anchor link made from the name (data)."""
+    st.markdown(f"**{plain(name)}**")
 
 
 CARD_PX = 260  # two fit the 564 px a 1024 px screen leaves beside the sidebar, with room for a scrollbar
