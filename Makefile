@@ -1,4 +1,5 @@
-# Two commands: `make run` serves the dashboard, `make test` runs every test. See README.md.
+# Two commands: `make run` serves the dashboard, `make test` runs every test (CI); `make test-fast` before each
+# commit runs ruff and the tests without a browser or a subprocess. See README.md.
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -7,7 +8,7 @@ PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 NGINX ?= /usr/sbin/nginx
 
-.PHONY: run test lint demo bench clean chromium nginx libreoffice
+.PHONY: run test test-fast lint demo bench clean chromium nginx libreoffice
 
 run: $(VENV)/.runtime
 	$(BIN)/python -m loaders demo --if-missing
@@ -17,6 +18,12 @@ test: $(VENV)/.dev chromium nginx libreoffice node_modules/axe-core/axe.min.js
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+# The lanes are pytest markers (pyproject.toml): e2e drives Chromium, slow starts processes or reads large files.
+test-fast: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -m "not e2e and not slow"
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check --fix .

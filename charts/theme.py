@@ -6,12 +6,15 @@ import plotly.graph_objects as go
 
 from i18n.fmt import PLOTLY_SEPARATORS
 
-INK = "#1b1b1b"
-MUTED = "#5a5a5a"
-GRID = "#e3e3e3"
-ACTUAL = "#1f4e79"  # dark blue: 8.9:1 on white
-TARGET = "#a4262c"  # dark red: 7.0:1 on white
-BASELINE = "#5a5a5a"
+# The colours live in palette.py, which exports/ reads too; re-exported here for the chart builders.
+from palette import ACTUAL as ACTUAL
+from palette import AREA_COLOURS as AREA_COLOURS
+from palette import BASELINE as BASELINE
+from palette import GRID, INK, MUTED
+from palette import NATIONAL as NATIONAL
+from palette import PATH as PATH
+from palette import TARGET as TARGET
+
 FONT = "Source Sans Pro, DejaVu Sans, Arial, sans-serif"
 YEAR_TICKS = {"dtick": "M24", "tickformat": "%Y", "tickangle": 0}  # "1/2020" on a yearly axis would read as January
 
@@ -58,18 +61,3 @@ SINCE_STYLE: dict[str, tuple[str, str]] = {
     "still_short": ("■", "#b42318"),
     "no_later_data": ("◌", "#57606a"),
 }
-AREA_COLOURS = ("#1f4e79", "#b45309", "#0f766e", "#7e22ce", "#be123c", "#4d7c0f", "#1d4ed8", "#9a3412")
-NATIONAL = "#6b7280"
-PATH = "#374151"
-
-
-def contrast(foreground: str, background: str = "#ffffff") -> float:
-    """WCAG 2.1 contrast ratio of two hex colours."""
-
-    def luminance(colour: str) -> float:
-        channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)

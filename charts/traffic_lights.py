@@ -19,8 +19,9 @@ from domain.documents import cite
 from domain.programme import Status
 from i18n import t
 from metrics.reports import Direction
+from palette import WHITE
 
-BACKGROUND = "#ffffff"
+BACKGROUND = WHITE
 COLOURS = {
     Status.ON_TRACK: "#2e7d32",
     Status.MONITOR: "#9a6700",
@@ -44,18 +45,6 @@ COMPLETENESS = {
     "nothing": ("✗", COLOURS[Status.QUICK_ACTION]),
 }
 Axis = Sequence[tuple[str, str]]  # (code, label) per row or column, in display order
-
-
-def contrast_ratio(foreground: str, background: str = BACKGROUND) -> float:
-    """WCAG 2 contrast ratio of two #rrggbb colours (1–21)."""
-
-    def luminance(colour: str) -> float:
-        channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 def cell_text(status: str | None, change: str | None = None, streak: int = 0, *, lang: str = "fi") -> str:

@@ -18,21 +18,24 @@ from pptx.util import Emu, Inches, Pt
 from exports import images
 from exports.figure_series import TimeSeries, time_series
 from exports.footer import source_line, view_text, view_url
+from exports.pptx_private import drop_all_slides, set_alt_text
 from exports.spec import ChartExport, NativeChart, NativeTable
 from i18n import fmt, t
+from palette import GRID, SERIES, ink_on
+from palette import MUTED as MUTED_INK
 
 WIDE = (Inches(13.333), Inches(7.5))
 MARGIN = Inches(0.5)
 TITLE_TOP, TITLE_HEIGHT = Inches(0.3), Inches(1.0)
 FOOTER_HEIGHT = Inches(0.6)
-MUTED = RGBColor(0x5A, 0x5A, 0x5A)
+MUTED = RGBColor.from_string(MUTED_INK.lstrip("#"))  # footers and listings
 CHART_TYPES = {
     "line": XL_CHART_TYPE.LINE_MARKERS,
     "bar": XL_CHART_TYPE.COLUMN_CLUSTERED,
     "barh": XL_CHART_TYPE.BAR_CLUSTERED,
 }
 # charts/theme.py's actual, target and area colours (exports may not import charts, see STYLE.md §1).
-PALETTE = ("#1f4e79", "#a4262c", "#b45309", "#0f766e", "#7e22ce", "#be123c", "#4d7c0f", "#1d4ed8")
+PALETTE = SERIES  # the screen's actual, target and area colours (palette.py; exports do not import charts)
 # Excel format codes: a bare % would multiply by 100, but our shares are already 0–100, so % is quoted text.
 PERCENT_AXIS, PERCENT_VALUE = '0"\u00a0%"', '0.0"\u00a0%"'
 EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of the serial dates a PowerPoint time axis counts in
@@ -48,10 +51,7 @@ def _open(template: bytes | None) -> tuple[Presentation, bool]:
         prs.slide_width, prs.slide_height = WIDE
         return prs, False
     prs = Presentation(io.BytesIO(template))
-    slide_ids = prs.slides._sldIdLst  # python-pptx has no public slide removal
-    for slide_id in list(slide_ids):
-        prs.part.drop_rel(slide_id.rId)
-        slide_ids.remove(slide_id)
+    drop_all_slides(prs)
     return prs, True
 
 
@@ -64,16 +64,8 @@ def _layout(prs: Presentation, names: tuple[str, ...], fallback: int):
     return layouts[fallback] if fallback < len(layouts) else layouts[-1]
 
 
-def _alt_text(shape, text: str) -> None:
-    """Alt text (descr) on the shape's non-visual properties: screen readers read it in PowerPoint."""
-    shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
-
-
-def _ink_on(fill: str) -> RGBColor:
-    """White on a dark fill, black on a light one (the grid colours are chosen dark for white text)."""
-    red, green, blue = (int(fill.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
-    light = 0.299 * red + 0.587 * green + 0.114 * blue > 150
-    return RGBColor(0, 0, 0) if light else RGBColor(0xFF, 0xFF, 0xFF)
+def _rgb(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.lstrip("#"))
 
 
 def _text(shape, lines: Sequence[str], size: int, colour: RGBColor | None = None, bold: bool = False) -> None:
@@ -101,7 +93,7 @@ def _serial(day: date) -> int:
 
 def _style(drawn, series: TimeSeries) -> None:
     """Colour, dash and marker as on screen; a markers-only trace (a target) draws no line."""
-    rgb = RGBColor.from_string(series.colour.lstrip("#"))
+    rgb = _rgb(series.colour)
     drawn.smooth = False
     if series.line:
         drawn.format.line.color.rgb = rgb
@@ -235,7 +227,7 @@ class DeckBuilder:
             shape = self._native_table(slide, chart.native, box)
         else:
             shape = self._picture(slide, chart, box)
-        _alt_text(shape, f"{chart.title}. {chart.summary}")
+        set_alt_text(shape, f"{chart.title}. {chart.summary}")
         self._footer(slide, [source_line(chart, self.lang)], (view_text(chart, self.lang), view_url(chart)))
         notes = [chart.summary, *(f"{t('exports.caveats', self.lang)}: {c}" for c in chart.caveats)]
         slide.notes_slide.notes_text_frame.text = "\n\n".join(notes)
@@ -254,12 +246,12 @@ class DeckBuilder:
             chart.legend.include_in_layout = False
         axis = chart.value_axis
         axis.has_major_gridlines = True
-        axis.major_gridlines.format.line.color.rgb = RGBColor(0xE3, 0xE3, 0xE3)  # quiet, as on screen
+        axis.major_gridlines.format.line.color.rgb = _rgb(GRID)  # quiet, as on screen
         axis.tick_labels.number_format = PERCENT_AXIS if native.percent else "#,##0"
         axis.tick_labels.number_format_is_linked = False
         colours = native.colours or PALETTE
         for series, colour, (_, values) in zip(chart.plots[0].series, colours, native.series, strict=False):
-            rgb = RGBColor.from_string(colour.lstrip("#"))
+            rgb = _rgb(colour)
             if native.kind == "line":
                 series.format.line.color.rgb = rgb
                 # A lone point (a target) needs a marker big enough to find.
@@ -293,7 +285,7 @@ class DeckBuilder:
         _time_axis(chart.category_axis, [day for series in timed for day in series.dates], self.lang)
         axis = chart.value_axis
         axis.has_major_gridlines = True
-        axis.major_gridlines.format.line.color.rgb = RGBColor(0xE3, 0xE3, 0xE3)
+        axis.major_gridlines.format.line.color.rgb = _rgb(GRID)
         axis.tick_labels.number_format = PERCENT_AXIS if percent else "#,##0"
         axis.tick_labels.number_format_is_linked = False
         return frame
@@ -315,10 +307,10 @@ class DeckBuilder:
                 if rows > 12:  # default cell padding would push a 22-area grid into the footer
                     cell.margin_top = cell.margin_bottom = Inches(0.01)
                 fill = fills[c] if c < len(fills) else None
-                _text(cell, [text], size, _ink_on(fill) if fill else None)
+                _text(cell, [text], size, _rgb(ink_on(fill)) if fill else None)
                 if fill:
                     cell.fill.solid()
-                    cell.fill.fore_color.rgb = RGBColor.from_string(fill.lstrip("#"))
+                    cell.fill.fore_color.rgb = _rgb(fill)
         table.rows[0].height = row_height
         return frame
 

@@ -1,11 +1,14 @@
-"""Shared fixtures: the demo store built from data/demo/ through the one write path, as `make run` does."""
+"""Shared fixtures: the demo store built from data/demo/ through the one write path, as `make run` does;
+and the lanes (pyproject.toml's markers): `make test-fast` runs -m "not e2e and not slow", `make test` all."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
+import kaleido
 import pytest
 
 from config import ROOT
@@ -38,3 +41,46 @@ def app_env(demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("DASHBOARD_DB", str(demo_copy))
     monkeypatch.delenv("DASHBOARD_ADMIN_PASSWORD", raising=False)
     return demo_copy
+
+
+# Slow tests in files other changes own, put in the slow lane here: a test file (all its tests) or one test.
+SLOW_FIXTURES = {"corpus"}  # tests/loaders/test_corpus.py: `python -m loaders` over every case, a 50 MB file too
+SLOW = {
+    "tests/loaders/test_hostile.py::test_a_full_disk_ends_in_a_message_and_the_store_is_intact": "python -m loaders",
+    "tests/exports/test_images.py::test_png_is_twice_the_decorated_figure": "kaleido starts Chromium",
+    "tests/exports/test_images.py::test_svg_parses_and_carries_title_source_and_permalink": "kaleido",
+    "tests/exports/test_deck_render.py": "every page's deck with pictures (kaleido), then LibreOffice",
+    "tests/exports/test_images.py::test_kaleido_private_is_running_still_answers": "kaleido",
+    "tests/exports/test_images.py::test_the_background_start_leaves_a_warm_browser_once": "kaleido",
+    "tests/exports/test_scorecard_cli.py::test_command_line_smoke": "python -m exports",
+    # CLI tests still through `python -m loaders` (in-process through main(argv) would put them in the fast lane)
+    "tests/loaders/test_column_map.py::test_cli_loads_a_mapped_table_once_and_refuses_a_bad_one_whole": "python -m",
+    "tests/loaders/test_refresh.py::test_refresh_reports_each_indicator_and_fails_only_for_the_failing_one": "CLI",
+    "tests/loaders/test_refresh.py::test_refresh_with_nothing_failing_exits_zero": "python -m loaders refresh",
+}
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module, _, _ = item.nodeid.partition("::")
+        listed = item.nodeid in SLOW or module in SLOW
+        if listed or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def _fast_lane_starts_no_process(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the fast lane, a test that starts a process (a CLI, a server, kaleido's Chromium) fails and says
+    where it belongs, so `make test-fast` stays fast as tests are added."""
+    if "not slow" not in (request.config.option.markexpr or "") or request.node.get_closest_marker("slow"):
+        return
+
+    def refuse(self: subprocess.Popen, args: object, *rest: object, **options: object) -> None:
+        pytest.fail(f"starts a process in the fast lane ({str(args)[:120]}): mark the test @pytest.mark.slow")
+
+    def no_browser(*args: object, **options: object) -> None:  # kaleido would start Chromium in a thread and wait
+        pytest.fail("starts kaleido's Chromium in the fast lane: mark the test @pytest.mark.slow")
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
+    monkeypatch.setattr(kaleido, "start_sync_server", no_browser)

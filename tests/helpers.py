@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import re
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 from streamlit.testing.v1 import AppTest
@@ -45,3 +51,31 @@ def tables(at: AppTest) -> list[pd.DataFrame]:
 def as_read(markdown: str) -> str:
     """Escaped Markdown (charts.safe_text.markdown_text) as a reader sees it: escapes and word joiners gone."""
     return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What a command-line run left: its exit code and what it printed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_main(main: Callable[[list[str]], int | None], *argv: str) -> Ran:
+    """A CLI in-process through its main(argv), as `python -m` would run it (argparse's exits included)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(argv)) or 0
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else 1
+    return Ran(code, out.getvalue(), err.getvalue())
+
+
+def run_module(module: str, *argv: str, timeout: float = 300) -> Ran:
+    """The same CLI as a real `python -m` subprocess: for the one smoke test per CLI (lane `slow`)."""
+    done = subprocess.run(
+        [sys.executable, "-m", module, *argv], cwd=ROOT, capture_output=True, text=True, timeout=timeout
+    )
+    return Ran(done.returncode, done.stdout, done.stderr)

@@ -12,7 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 FORBIDDEN = {
     "metrics": {"streamlit", "duckdb", "plotly", "requests", "store", "loaders", "charts", "ui", "exports"},
     "charts": {"streamlit", "duckdb", "store", "loaders", "ui", "exports"},
-    "exports": {"streamlit", "duckdb", "store", "loaders", "ui"},
+    # exports/ is a leaf beside charts/: the colours both draw with come from palette.py.
+    "exports": {"streamlit", "duckdb", "store", "loaders", "ui", "charts", "views", "metrics", "tools"},
     "loaders": {"streamlit", "duckdb", "plotly", "metrics", "charts", "exports", "ui", "views", "tools"},
     "store": {"streamlit", "plotly", "loaders", "metrics", "charts", "exports", "ui"},
     "views": {"streamlit", "duckdb", "loaders", "ui"},
@@ -21,9 +22,12 @@ FORBIDDEN = {
     "tools": {"streamlit", "duckdb", "plotly", "charts", "exports", "ui", "views"},
     "i18n": {"streamlit", "duckdb", "plotly", "store", "loaders", "metrics", "charts", "exports", "ui"},
 }
+# Leaves: modules of ours that import no module of ours (and nothing heavy), so any layer may read them.
+LEAVES = ("palette.py", "config.py")
 SOURCE_DIRS = (
     "app.py",
     "config.py",
+    "palette.py",
     "pages",
     "ui",
     "views",
@@ -66,11 +70,27 @@ def test_imports_point_down(package: str) -> None:
     assert offenders == []
 
 
+OURS = {Path(name).stem for name in SOURCE_DIRS} | {"bench", "tests"}
+
+
+@pytest.mark.parametrize("leaf", LEAVES)
+def test_leaves_import_nothing_of_ours(leaf: str) -> None:
+    assert set(imported_roots(ROOT / leaf)) & (OURS | {"streamlit", "duckdb", "plotly", "pandas", "pptx"}) == set()
+
+
+def test_charts_and_exports_share_their_colours_through_the_palette() -> None:
+    users = {p.parts[-2] for p in python_files("charts", "exports") if "palette" in set(imported_roots(p))}
+    assert users == {"charts", "exports"}
+
+
 def test_the_layer_test_catches_a_broken_rule(tmp_path: Path) -> None:
     upward = tmp_path / "bad.py"
     upward.write_text("import streamlit\nfrom store.db import connect_readonly\nfrom . import sibling\n")
     assert set(imported_roots(upward)) == {"streamlit", "store"}
     assert {"streamlit", "store"} <= FORBIDDEN["metrics"] and {"streamlit", "store"} <= FORBIDDEN["domain"]
+    copied = tmp_path / "deck.py"  # the palette copied through the back door: exports importing charts
+    copied.write_text("from charts.theme import ACTUAL\n")
+    assert set(imported_roots(copied)) <= FORBIDDEN["exports"]
 
 
 def test_only_store_db_imports_duckdb() -> None:

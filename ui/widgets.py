@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from charts import safe_text, tables
+from config import settings
+from exports import basket, datafiles, images
+from exports.spec import ChartExport, NativeTable
 from i18n import LANGUAGES, fmt, t
 from ui import state
 
@@ -153,14 +158,8 @@ def source_footer(loaded_at: object, lang: str, charts: Sequence[ChartExport] = 
     st.caption(t("app.source_line", lang, loaded=loaded))
 
 
-# ---------------------------------------------------------------- exports (appended: issue 7)
+# ---------------------------------------------------------------- exports
 
-from dataclasses import replace  # noqa: E402  (appended section; keeps the lines above untouched)
-from pathlib import Path  # noqa: E402
-
-from config import settings  # noqa: E402
-from exports import basket, datafiles, images  # noqa: E402
-from exports.spec import ChartExport, NativeTable  # noqa: E402
 
 BASKET = "deck:basket"  # session key: the Esitys page's list of basket.Item
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

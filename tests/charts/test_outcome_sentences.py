@@ -7,9 +7,10 @@ from string import Formatter
 import pytest
 
 from charts.outcome_sentences import deadline_label, outcome_sentence, since_label
-from charts.theme import OUTCOME_STYLE, SINCE_STYLE, contrast
+from charts.theme import OUTCOME_STYLE, SINCE_STYLE
 from i18n import LANGUAGES, catalog, t
 from metrics.outcome import DeadlineOutcome, SinceDeadline, outcome
+from palette import contrast
 
 N = "\u00a0"  # fmt puts a no-break space before % and the pp unit
 KP = [("2025Q3", 84.0), ("2025Q4", 82.0), ("2026Q1", 78.0), ("2026Q2", 76.0), ("2026Q3", 75.0)]

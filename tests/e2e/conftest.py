@@ -18,6 +18,8 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 from config import ROOT, settings
 
 SHOTS = ROOT / "artifacts" / "screenshots"
+# Screenshots are for people, so they are taken only when asked: E2E_SCREENSHOTS=1 (.ci/run asks).
+SCREENSHOTS = os.environ.get("E2E_SCREENSHOTS", "") == "1"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -150,6 +152,12 @@ def open_page(page: Page, url: str, shot: str | None = None, charts: int = 0) ->
     assert page.locator("[data-testid='stException']").count() == 0, page.inner_text("body")[:2000]
     assert page.console_errors == []  # type: ignore[attr-defined]
     if shot:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=SHOTS / f"{shot}.png", full_page=True)
+        screenshot(page, shot)
     return page
+
+
+def screenshot(page: Page, name: str, full_page: bool = True) -> None:
+    """artifacts/screenshots/<name>.png when screenshots are asked for (E2E_SCREENSHOTS=1), else nothing."""
+    if SCREENSHOTS:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SHOTS / f"{name}.png", full_page=full_page)

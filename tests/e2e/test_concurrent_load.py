@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from config import ROOT
-from tests.e2e.conftest import SHOTS, _record, start_server
+from tests.e2e.conftest import _record, screenshot, start_server
 
 pytestmark = pytest.mark.e2e
 
@@ -114,6 +114,5 @@ def test_a_load_while_five_sessions_read_shows_no_error_and_then_the_new_value(
     errors = [e for page in pages for e in page.console_errors]  # type: ignore[attr-defined]
     assert not [e for e in errors if "lock" in e.lower()], errors
     assert errors == []
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    pages[0].screenshot(path=SHOTS / "concurrent-load-after.png")
+    screenshot(pages[0], "concurrent-load-after", full_page=False)
     print(f"\nreruns of 5 sessions during the load: {rounds} rounds")

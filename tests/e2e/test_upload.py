@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.e2e.conftest import SHOTS, _record, start_server, wait_until_drawn, warm_up
+from tests.e2e.conftest import _record, start_server, wait_until_drawn, warm_up
+from tests.e2e.conftest import screenshot as shot
 
 pytestmark = pytest.mark.e2e
 
@@ -39,11 +40,6 @@ def admin_page(browser: Browser) -> Iterator[Page]:
     page.on("console", lambda message: _record(page, message))
     yield page
     context.close()
-
-
-def shot(page: Page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SHOTS / f"{name}.png", full_page=True)
 
 
 def grid_cells(page: Page) -> str:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -12,12 +10,13 @@ import pytest
 from pptx import Presentation
 from pptx.util import Inches
 
-from config import ROOT
 from domain.periods import end
 from exports import deck
+from exports.__main__ import main as cli
 from i18n import t
 from store.db import connect_readonly
 from store.reader import Reader
+from tests.helpers import run_main, run_module
 from views import registry
 
 VIEW = "yleiskuva?lang=fi"
@@ -122,12 +121,10 @@ def test_digest_slide_comes_after_the_title(charts) -> None:
     assert "Område A: rött" in " ".join(s.text_frame.text for s in made.slides[1].shapes if s.has_text_frame)
 
 
+@pytest.mark.slow  # the tile map goes in as a picture: kaleido starts Chromium
 def test_cli_writes_the_default_deck_and_a_chart(demo_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "deck.pptx"
-    run = subprocess.run(
-        [sys.executable, "-m", "exports", "deck", "--db", str(demo_db), "--out", str(out), "--view", VIEW],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+    run = run_main(cli, "deck", "--db", str(demo_db), "--out", str(out), "--view", VIEW)
     assert run.returncode == 0, run.stderr
     made = Presentation(out)
     # Title, three headline charts as native charts, the reckoning as a native table, the tile map as a picture.
@@ -137,17 +134,23 @@ def test_cli_writes_the_default_deck_and_a_chart(demo_db: Path, tmp_path: Path) 
     assert tiles.shape_type == 13 and tiles._element.xpath("./*[1]/p:cNvPr")[0].get("descr")
     csv = tmp_path / "c.csv"
     args = ["chart", "--db", str(demo_db), "--view", "page=yleiskuva&lang=en", "--format", "csv", "--out", str(csv)]
-    assert subprocess.run([sys.executable, "-m", "exports", *args], cwd=ROOT, timeout=120).returncode == 0
+    assert run_main(cli, *args).returncode == 0
+    assert csv.read_bytes().startswith(b"\xef\xbb\xbfregion_code;period;value")
+
+
+@pytest.mark.slow
+def test_python_m_exports_runs_as_a_process(demo_db: Path, tmp_path: Path) -> None:
+    csv = tmp_path / "c.csv"
+    args = ["chart", "--db", str(demo_db), "--view", "page=yleiskuva&lang=en", "--format", "csv", "--out", str(csv)]
+    run = run_module("exports", *args)
+    assert run.returncode == 0 and f"wrote {csv}" in run.stdout, run.stderr
     assert csv.read_bytes().startswith(b"\xef\xbb\xbfregion_code;period;value")
 
 
 def test_an_unknown_view_is_named(demo_db: Path, tmp_path: Path) -> None:
-    run = subprocess.run(
-        [sys.executable, "-m", "exports", "deck", "--db", str(demo_db), "--out", str(tmp_path / "x.pptx"),
-         "--view", "eiole?lang=fi"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
-    assert run.returncode == 2 and "'eiole'" in run.stderr
+    out = tmp_path / "x.pptx"
+    run = run_main(cli, "deck", "--db", str(demo_db), "--out", str(out), "--view", "eiole?lang=fi")
+    assert run.returncode == 2 and "'eiole'" in run.stderr and not out.exists()
 
 
 @pytest.mark.parametrize(
@@ -163,6 +166,7 @@ def test_view_addresses_parse_both_ways(view: str, page: str, params: dict) -> N
     assert registry.parse(view) == (page, params)
 
 
+@pytest.mark.slow  # the tile map as a picture: kaleido starts Chromium
 def test_grid_is_a_native_table_and_a_tile_map_a_picture(charts) -> None:
     import plotly.graph_objects as go
 

@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from pptx import Presentation
 
-from config import ROOT
 from exports import deck
+from exports.__main__ import main as cli
 from exports.spec import NativeChart, NativeTable
 from store.db import connect_readonly
 from store.reader import Reader
+from tests.helpers import run_main
 from views import registry
 
 CELL = re.compile(r"^[●▲■○–] \w")  # a shape (or the missing dash), then a word
@@ -93,12 +92,10 @@ def test_the_digest_is_offered_for_decks(data) -> None:
     assert lines[1].startswith("Kaikkiaan") and "Etelä-Savo ei raportoinut" in lines[2]
 
 
+@pytest.mark.slow  # the tile map goes in as a picture: kaleido starts Chromium
 def test_cli_default_deck_opens_with_the_digest_and_ends_with_the_grid(demo_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "deck.pptx"
-    run = subprocess.run(
-        [sys.executable, "-m", "exports", "deck", "--db", str(demo_db), "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+    run = run_main(cli, "deck", "--db", str(demo_db), "--out", str(out))
     assert run.returncode == 0, run.stderr
     slides = list(Presentation(out).slides)
     # Title, the digest, three headline charts, the reckoning table, its tile map, the traffic-light grid.

@@ -1,19 +1,30 @@
-"""python -m loaders as a subprocess: exit codes, errors on stderr, independent files, dry runs."""
+"""python -m loaders: exit codes, errors on stderr, independent files, dry runs.
+
+In-process through loaders.__main__.main(argv); one smoke test runs the real `python -m loaders`.
+"""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-from config import ROOT
+import pytest
+
+from loaders.__main__ import main
+from tests.helpers import Ran, run_main, run_module
 from tests.loaders.conftest import SOTKANET_CSV, SOTKANET_JSON, replace_line, rows_of, snapshot
 
 
-def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "loaders", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
+def cli(*args: str) -> Ran:
+    return run_main(main, *args)
+
+
+@pytest.mark.slow
+def test_python_m_loaders_runs_as_a_process(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    bad = replace_line(SOTKANET_CSV, tmp_path / "bad.csv", 14, "127;69;2009;total;x;")
+    run = run_module("loaders", "ingest", str(SOTKANET_JSON), str(bad), "--db", str(db))
+    assert run.returncode == 1 and f"{SOTKANET_JSON.name}: loaded, 5 rows" in run.stdout
+    assert "bad.csv:14:primary value" in run.stderr and "Traceback" not in run.stderr
 
 
 def test_good_files_load_and_again_are_already_loaded(tmp_path: Path) -> None:

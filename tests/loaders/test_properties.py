@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
 from pathlib import Path
 
@@ -10,10 +11,11 @@ from hypothesis import strategies as st
 
 from loaders import formats
 from store.batch import Batch, LoadErrors
+from store.tables import LOADER_COLUMNS
 from tests.loaders.conftest import JSONSTAT, REGIONS_2025, SOTKANET_CSV, SOTKANET_JSON
 
 SOURCES = [
-    SOTKANET_CSV.read_bytes()[:2000],
+    SOTKANET_CSV.read_bytes()[:2000].rsplit(b"\n", 1)[0] + b"\n",  # whole lines: unmutated, it loads
     SOTKANET_JSON.read_bytes(),
     REGIONS_2025.read_bytes(),
     JSONSTAT.read_bytes(),
@@ -62,4 +64,10 @@ def test_mutated_files_load_or_list_errors(case: tuple[str, bytes]) -> None:
             assert refused.problems and all(p.file == name for p in refused.problems)
             assert refused.report().startswith(f"Ingest refused: {name}")
         else:
-            assert isinstance(batch, Batch) and batch.rows >= 0
+            # What the store would receive: rows, named after this file and its bytes, in the store's columns.
+            assert isinstance(batch, Batch) and batch.rows > 0
+            assert batch.file_name == name and batch.sha256 == hashlib.sha256(data).hexdigest()
+            for table, rows in batch.tables.items():
+                assert (
+                    tuple(rows.column_names if hasattr(rows, "column_names") else rows.columns) == LOADER_COLUMNS[table]
+                )

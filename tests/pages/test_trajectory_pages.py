@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from charts.theme import VERDICT_STYLE
 from tests.helpers import as_read, run_page, tables, trace_names
 
 NBSP = "\u00a0"
@@ -101,6 +102,16 @@ def test_overview_ranks_the_22_areas_while_the_target_is_ahead(app_env: Path) ->
     assert gaps == sorted(gaps)  # worst first
     table = tables(at)[3]
     assert list(table["Alue"]) == areas
+    # Each bar says its verdict in words, the table twin says the same, and the bar has that verdict's colour.
+    verdicts = [label.split("<br>")[-1].strip() for label in labels]
+    assert verdicts == list(table["Arvio"]) and len(set(verdicts)) >= 2
+    colour = {symbol: hex_ for symbol, hex_ in VERDICT_STYLE.values()}
+    assert ranking["data"][0]["marker"]["color"] == [colour[verdict.split(" ")[0]] for verdict in verdicts]
+    # "Saavutettu" exactly where the latest value is at or above the target.
+    to_target = [
+        float(v.split("%-yks.")[0].replace(",", ".").replace("\u2212", "-")) for v in table["Ero tavoitteeseen"]
+    ]
+    assert [v.startswith(("✔", "↘")) for v in verdicts] == [gap >= 0 for gap in to_target]
 
 
 def test_overview_leads_with_the_reckoning_after_the_deadline(app_env: Path) -> None:

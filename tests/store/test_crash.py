@@ -25,7 +25,7 @@ import pytest
 from store import db
 from tests.store import crash_load
 
-pytestmark = pytest.mark.timeout(240)
+pytestmark = [pytest.mark.timeout(240), pytest.mark.slow]
 
 KILLS = 20
 ROWS = 400_000

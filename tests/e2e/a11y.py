@@ -1,4 +1,6 @@
-"""Accessibility in a real browser: axe-core's WCAG 2.1 A/AA rules on every page, and the keyboard.
+"""Accessibility checks for a page open in a real browser: axe-core's WCAG 2.1 A/AA rules, and the keyboard.
+
+tests/e2e/test_every_page.py runs both on every page, on the same visit that checks it draws.
 
 axe-core comes from the npm registry, pinned in package-lock.json (`make test` runs `npm ci` when
 node_modules/axe-core is missing) and is injected from disk: nothing is fetched while the test runs.
@@ -7,16 +9,10 @@ Automated rules find a part of the WCAG failures only; README.md says what was n
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from playwright.sync_api import Page
 
 from config import ROOT
-from tests.e2e.conftest import open_page
-from tests.e2e.test_every_page import PAGES
-
-pytestmark = pytest.mark.e2e
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -83,14 +79,6 @@ def blocking(page: Page, violations: list[dict]) -> list[dict]:
     return found
 
 
-@pytest.mark.parametrize("path", list(PAGES), ids=[p or "yleiskuva" for p in PAGES])
-def test_axe_finds_no_serious_or_critical_violation(server: str, page: Page, path: str) -> None:
-    open_page(page, f"{server}/{path}", charts=PAGES[path])
-    page.locator("[data-testid='stExpander'] summary").evaluate_all("els => els.forEach(e => e.click())")
-    found = blocking(page, axe_violations(page))
-    assert found == [], json.dumps(found, indent=1, ensure_ascii=False)
-
-
 def controls(page: Page) -> list[str]:
     """Every visible, enabled control in the main area and the sidebar, each tagged with an id for the walk."""
     return page.evaluate(
@@ -141,9 +129,14 @@ FOCUS_STATE = """async () => {
 }"""
 
 
-@pytest.mark.parametrize("path", list(PAGES), ids=[p or "yleiskuva" for p in PAGES])
-def test_every_control_is_reached_with_tab_and_shows_focus(server: str, page: Page, path: str) -> None:
-    open_page(page, f"{server}/{path}", charts=PAGES[path])
+def serious_violations(page: Page) -> list[dict]:
+    """axe's serious and critical findings with every table expander opened, less the listed Streamlit gaps."""
+    page.locator("[data-testid='stExpander'] summary").evaluate_all("els => els.forEach(e => e.click())")
+    return blocking(page, axe_violations(page))
+
+
+def keyboard_walk(page: Page) -> tuple[list[str], list[str]]:
+    """Tab from the top of the page: (controls never reached, controls focused without a visible indicator)."""
     expected = controls(page)
     page.evaluate("document.activeElement?.blur()")  # Tab from the start of the page
     reached: set[str] = set()
@@ -159,5 +152,4 @@ def test_every_control_is_reached_with_tab_and_shows_focus(server: str, page: Pa
         if len(reached) == len(expected):
             break
     missed = [label for label in expected if label.rsplit(" #", 1)[1] not in reached]
-    assert missed == [], f"not reached with Tab on /{path}: {missed}"
-    assert invisible == set(), f"focused without a visible focus indicator on /{path}: {sorted(invisible)}"
+    return missed, sorted(invisible)
