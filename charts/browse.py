@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.safe_text import plotly_text
 from charts.theme import ACTUAL, AREA_COLOURS, base_layout
 from domain.documents import cite
 from domain.periods import end
@@ -15,9 +16,10 @@ MAX_BARS = 25
 
 def _hover(row: pd.Series, name: str, lang: str) -> str:
     return (
-        f"<b>{name}</b><br>{fmt.number(row['value'], lang, 2 if row['value'] % 1 else 0)} "
-        f"{fmt.period(row['period'], lang)}<br>{t('chart.source', lang)}: {cite(row['source_file'], lang)}, "
-        f"{t('chart.row', lang)} {row['source_row']} ({t('chart.raw', lang)} '{row['raw']}')"
+        f"<b>{plotly_text(name)}</b><br>{fmt.number(row['value'], lang, 2 if row['value'] % 1 else 0)} "
+        f"{fmt.period(row['period'], lang)}<br>{t('chart.source', lang)}: "
+        f"{plotly_text(cite(row['source_file'], lang))}, "
+        f"{t('chart.row', lang)} {row['source_row']} ({t('chart.raw', lang)} '{plotly_text(row['raw'])}')"
     )
 
 
@@ -31,7 +33,7 @@ def browse_figure(rows: pd.DataFrame, regions: list[str], lang: str) -> go.Figur
         fig.add_trace(
             go.Bar(
                 x=top["value"],
-                y=top[name_col],
+                y=[plotly_text(name) for name in top[name_col]],  # tick labels
                 orientation="h",
                 marker={"color": ACTUAL},
                 hovertext=[_hover(r, r[name_col], lang) for _, r in top.iterrows()],
@@ -55,7 +57,7 @@ def browse_figure(rows: pd.DataFrame, regions: list[str], lang: str) -> go.Figur
                 x=own["x"],
                 y=own["value"],
                 mode="lines+markers",
-                name=name,
+                name=plotly_text(name),
                 line={"color": AREA_COLOURS[i % len(AREA_COLOURS)]},
                 hovertext=[_hover(r, name, lang) for _, r in own.iterrows()],
                 hoverinfo="text",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.safe_text import plotly_text
 from charts.theme import ACTUAL, BASELINE, MUTED, base_layout
 from domain.documents import cite
 from i18n import fmt, t
@@ -20,7 +21,8 @@ def package_label(row: pd.Series | object, lang: str) -> str:
 def finance_figure(spend: pd.DataFrame, lang: str) -> go.Figure:
     """spend: metrics.reports.spending rows of one area. Utilisation % with the elapsed-time line where
     realised costs are known; otherwise the budget in euros."""
-    rows = spend.assign(label=[package_label(r, lang) for r in spend.itertuples()]).iloc[::-1]
+    # The label is a tick label and the start of the hover text: data, so escaped for Plotly.
+    rows = spend.assign(label=[plotly_text(package_label(r, lang)) for r in spend.itertuples()]).iloc[::-1]
     known = rows.dropna(subset=["utilisation"])
     fig = go.Figure()
     if not known.empty:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.safe_text import plotly_text
 from charts.theme import ACTUAL, BASELINE, TARGET, base_layout
 from domain.documents import cite
 from domain.periods import end
@@ -15,12 +16,13 @@ from metrics.headline import Headline
 def point_hover(row: pd.Series, lang: str) -> str:
     """Formatted value, period and provenance of one point, preformatted so exports match."""
     parts = [f"<b>{fmt.measure(row['value'], row.get('unit', 'percent'), lang)}</b> {fmt.period(row['period'], lang)}"]
-    source = f"{t('chart.source', lang)}: {cite(row['source_file'], lang)}, {t('chart.row', lang)} {row['source_row']}"
-    parts.append(f"{source} ({t('chart.raw', lang)} '{row['raw']}')")
+    cited = plotly_text(cite(row["source_file"], lang))
+    source = f"{t('chart.source', lang)}: {cited}, {t('chart.row', lang)} {row['source_row']}"
+    parts.append(f"{source} ({t('chart.raw', lang)} '{plotly_text(row['raw'])}')")
     if row["is_demo"]:
         parts.append(t("chart.demo", lang))
     if isinstance(row.get("note"), str) and row["note"]:
-        parts.append(row["note"][:120])
+        parts.append(plotly_text(row["note"][:120]))
     return "<br>".join(parts)
 
 
@@ -69,7 +71,7 @@ def headline_figure(actuals: pd.DataFrame, head: Headline, lang: str) -> go.Figu
                 mode="markers",
                 name=label,
                 marker={"size": 13, "color": colour, "symbol": symbol},
-                hovertext=[f"{label}<br>{t('chart.source', lang)}: {cite(ref.source_doc, lang)}"],
+                hovertext=[f"{label}<br>{t('chart.source', lang)}: {plotly_text(cite(ref.source_doc, lang))}"],
                 hoverinfo="text",
             )
         )

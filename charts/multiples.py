@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from charts.headline import point_hover
+from charts.safe_text import plotly_text
 from charts.theme import ACTUAL, NATIONAL, PATH, VERDICT_STYLE, base_layout
 from domain import NATIONAL as WHOLE_COUNTRY
 from domain.periods import end
@@ -22,7 +23,8 @@ def multiples_figure(goal: Goal, actuals: pd.DataFrame, panels: pd.DataFrame, la
     """panels: region_code, name, yta, verdict (code), in display order."""
     rows = math.ceil(len(panels) / COLUMNS)
     titles = [
-        f"{p.name}<br><sup>{p.yta} · {VERDICT_STYLE[p.verdict][0]} {t('verdict.name.' + p.verdict, lang)}</sup>"
+        f"{plotly_text(p.name)}<br><sup>{plotly_text(p.yta)} · "
+        f"{VERDICT_STYLE[p.verdict][0]} {t('verdict.name.' + p.verdict, lang)}</sup>"
         for p in panels.itertuples()
     ]
     fig = make_subplots(
@@ -74,7 +76,7 @@ def multiples_figure(goal: Goal, actuals: pd.DataFrame, panels: pd.DataFrame, la
                 name=t("chart.actual", lang),
                 line={"color": ACTUAL, "width": 2},
                 marker={"size": 4},
-                hovertext=[f"<b>{panel.name}</b><br>{point_hover(r, lang)}" for _, r in own.iterrows()],
+                hovertext=[f"<b>{plotly_text(panel.name)}</b><br>{point_hover(r, lang)}" for _, r in own.iterrows()],
                 hoverinfo="text",
             ),
             row=row,

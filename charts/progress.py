@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.safe_text import plotly_text
 from charts.theme import ACTUAL, INK, MUTED, base_layout
 from domain.documents import cite
 from i18n import fmt, t
@@ -15,7 +16,7 @@ BAR = "#4a7fb5"  # mid blue: 4.2:1 on white, and the black previous-quarter tick
 
 def progress_figure(compared: pd.DataFrame, names: dict[str, str], period: str, lang: str) -> go.Figure:
     """compared: metrics.reports.progress_comparison rows of one investment. Example rows are hollow bars."""
-    rows = compared.assign(label=compared["region_code"].map(names)).sort_values("percent")
+    rows = compared.assign(label=compared["region_code"].map(names).map(plotly_text)).sort_values("percent")
     fig = go.Figure()
     for is_demo, suffix in ((False, ""), (True, f" ({t('chart.demo', lang)})")):
         part = rows[rows["is_demo"] == is_demo]
@@ -31,7 +32,7 @@ def progress_figure(compared: pd.DataFrame, names: dict[str, str], period: str, 
                 text=[fmt.percent(v, lang) for v in part["percent"]],
                 textposition="outside",
                 hovertext=[
-                    f"{r.label}: {fmt.percent(r.percent, lang)}<br>{t('reports.source', lang)}: {r.source}"
+                    f"{r.label}: {fmt.percent(r.percent, lang)}<br>{t('reports.source', lang)}: {plotly_text(r.source)}"
                     for r in part.itertuples()
                 ],
                 hoverinfo="text",

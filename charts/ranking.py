@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.safe_text import plotly_text
 from charts.theme import INK, VERDICT_STYLE, base_layout
 from i18n import fmt, t
 
@@ -23,19 +24,20 @@ def ranking_figure(ranked: pd.DataFrame, lang: str) -> go.Figure:
     fig = go.Figure(
         go.Bar(
             x=rows["gap_path"],
-            y=rows["name"],
+            y=[plotly_text(name) for name in rows["name"]],  # tick labels
             orientation="h",
             marker={"color": [VERDICT_STYLE[v][1] for v in rows["verdict"]]},
-            hovertext=rows["sentence"],
+            hovertext=[plotly_text(sentence) for sentence in rows["sentence"]],
             hoverinfo="text",
             name=t("trend.gap_path", lang),
         )
     )
     labels = [
         {
-            "y": row.name, "yanchor": "bottom", "yshift": BAR_PX / 2, "x": 0, "xref": "paper", "xanchor": "left",
-            "align": "left", "showarrow": False, "font": {"color": INK, "size": 12}, "bgcolor": LABEL_BACKGROUND,
-            "text": f"<b>{row.name}</b>  {fmt.points(row.gap_path, lang)}<br>"
+            "y": plotly_text(row.name), "yanchor": "bottom", "yshift": BAR_PX / 2, "x": 0, "xref": "paper",
+            "xanchor": "left", "align": "left", "showarrow": False, "font": {"color": INK, "size": 12},
+            "bgcolor": LABEL_BACKGROUND,
+            "text": f"<b>{plotly_text(row.name)}</b>  {fmt.points(row.gap_path, lang)}<br>"
             f"{VERDICT_STYLE[row.verdict][0]} {t('verdict.name.' + row.verdict, lang)}",
         }
         for row in rows.itertuples()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.safe_text import plotly_text
 from charts.theme import INK, MUTED, OUTCOME_STYLE, SINCE_STYLE, base_layout
 from i18n import fmt, t
 
@@ -44,6 +45,7 @@ def reckoning_figure(
     (whole country first, then the groups). when: the deadline's and the usual latest period, for the legend."""
     ys, headings = _positions(stories)
     stories = stories.assign(y=ys)
+    stories = stories.assign(name=stories["name"].map(plotly_text), sentence=stories["sentence"].map(plotly_text))
     fig = go.Figure()
     xs, segment_ys = [], []  # the move since the deadline: one segment per area, None between areas
     for row in stories.itertuples():

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.safe_text import plotly_text
 from charts.theme import AREA_COLOURS, NATIONAL, base_layout
 from charts.trajectory import actual_traces
 from domain import NATIONAL as NATIONAL_CODE
@@ -15,6 +16,7 @@ from domain import NATIONAL as NATIONAL_CODE
 def related_figure(actuals: pd.DataFrame, names: Mapping[str, str], lang: str, is_share: bool = True) -> go.Figure:
     """The areas' values (the whole country dashed grey), in the measure's own unit and direction."""
     fig = go.Figure()
+    names = {code: plotly_text(name) for code, name in names.items()}  # trace names and hover text
     regions = [r for r in dict.fromkeys(actuals["region_code"]) if r != NATIONAL_CODE]
     if NATIONAL_CODE in set(actuals["region_code"]):
         rows = actuals[actuals["region_code"] == NATIONAL_CODE]

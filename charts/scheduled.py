@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.headline import point_hover
+from charts.safe_text import plotly_text
 from charts.theme import ACTUAL, TARGET, base_layout
 from domain.documents import cite
 from domain.periods import end
@@ -28,7 +29,7 @@ def scheduled_figure(actuals: pd.DataFrame, targets: pd.DataFrame, unit: str, la
                 marker={"symbol": "diamond", "size": 11, "color": TARGET},
                 hovertext=[
                     f"{t('chart.' + r.kind, lang)} {fmt.measure(r.value, unit, lang)} {fmt.period(r.period, lang)}<br>"
-                    f"{t('chart.source', lang)}: {cite(r.source_doc, lang)}"
+                    f"{t('chart.source', lang)}: {plotly_text(cite(r.source_doc, lang))}"
                     for r in plan.itertuples()
                 ],
                 hoverinfo="text",

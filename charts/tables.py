@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
+from charts.safe_text import markdown_cell, markdown_text
 from domain.documents import cite
 from domain.periods import sort_key
 from i18n import fmt, t
@@ -62,24 +61,14 @@ def source_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-# Characters Markdown (GitHub tables, Streamlit's emoji, colour and LaTeX syntax) would act on.
-_MARKDOWN_ACTIVE = set("\\`*_{}[]<>()#+!|~$:")
-
-
-def _cell(value: object) -> str:
-    # One line (a line break would end the row); other spaces, no-break ones too, stay as they are.
-    text = re.sub(r"[ \t]*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+[ \t]*", " ", str("" if value is None else value))
-    return "".join("\\" + c if c in _MARKDOWN_ACTIVE else c for c in text) or " "
-
-
 def plain(text: object) -> str:
     """Text from data made safe for any Markdown-rendering call (titles, captions, labels): shown as written."""
-    return _cell(text).strip()
+    return markdown_text(text)
 
 
 def markdown(frame: pd.DataFrame) -> str:
     """A table twin as a Markdown table: a real <table> for screen readers, and light for the browser
     (no data-grid code to load). Every cell is escaped, so data can never become markup."""
-    lines = ["| " + " | ".join(_cell(c) for c in frame.columns) + " |", "|" + " --- |" * len(frame.columns)]
-    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    lines = ["| " + " | ".join(markdown_cell(c) for c in frame.columns) + " |", "|" + " --- |" * len(frame.columns)]
+    lines += ["| " + " | ".join(markdown_cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
     return "\n".join(lines)

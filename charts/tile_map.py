@@ -11,6 +11,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.safe_text import plotly_text
 from charts.theme import FONT, VERDICT_STYLE, base_layout
 
 TILE_W, TILE_H = 1.0, 0.8  # data units; gaps of 0.1 between tiles
@@ -40,7 +41,7 @@ def tile_map_figure(tiles: pd.DataFrame, lang: str, style: dict[str, tuple[str, 
             width=TILE_W,
             marker={"color": [style[v][1] for v in placed["verdict"]], "line": {"color": "white", "width": 1}},
             text=[
-                tile_text(tile.name, style[tile.verdict][0], tile.verdict_name, tile.gap_text)
+                tile_text(plotly_text(tile.name), style[tile.verdict][0], tile.verdict_name, tile.gap_text)
                 for tile in placed.itertuples()
             ],
             textposition="inside",

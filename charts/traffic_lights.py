@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.safe_text import plotly_text
 from charts.theme import FONT, GRID, INK
 from domain.documents import cite
 from domain.programme import Status
@@ -158,7 +159,7 @@ def _figure(
     )
     fig.update_xaxes(
         tickvals=list(range(len(cols))),
-        ticktext=[_header(label) for _, label in cols],
+        ticktext=[_header(plotly_text(label)) for _, label in cols],
         side="top",
         tickangle=0,
         range=[-0.5, len(cols) - 0.5],
@@ -168,7 +169,7 @@ def _figure(
     )
     fig.update_yaxes(
         tickvals=list(range(len(rows))),
-        ticktext=[label for _, label in rows],
+        ticktext=[plotly_text(label) for _, label in rows],
         range=[len(rows) - 0.5, -0.5],
         showgrid=False,
         zeroline=False,
@@ -206,9 +207,9 @@ def traffic_light_figure(
             status, *rest = _cell_values(cell)
             change, streak = [*rest, None, 0][:2]
             name = t(f"status.{status}", lang) if status else t("status.missing", lang)
-            hover = f"<b>{row_label} · {col_label}</b><br>{name}"
+            hover = f"<b>{plotly_text(row_label)} · {plotly_text(col_label)}</b><br>{name}"
             if cell is not None and "source_file" in cell:
-                source = f"{cite(cell['source_file'], lang)}, {t('chart.row', lang)} {cell['source_row']}"
+                source = f"{plotly_text(cite(cell['source_file'], lang))}, {t('chart.row', lang)} {cell['source_row']}"
                 hover += f"<br>{t('reports.source', lang)}: {source}"
                 hover += f"<br>{t('chart.demo', lang)}" if cell.get("is_demo") else ""
             colour = COLOURS[Status(status)] if status else MISSING_COLOUR
@@ -241,7 +242,8 @@ def completeness_figure(counts: pd.DataFrame, rows: Axis, cols: Axis, lang: str)
             kind = completeness_label(cell.reported, cell.expected)
             symbol, colour = COMPLETENESS[kind]
             text = f"{symbol} {cell.reported}/{cell.expected}"
-            hover = f"<b>{row_label} · {col_label}</b><br>{t(f'reporting.{kind}', lang)}: {text[2:]}"
+            hover = f"<b>{plotly_text(row_label)} · {plotly_text(col_label)}</b>"
+            hover += f"<br>{t(f'reporting.{kind}', lang)}: {text[2:]}"
             hover += f"<br>{t('reporting.not_reported', lang)}: {cell.not_reported}"
             texts.append(_Text(x, y, text, colour, kind, hover))
     legend = [

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from charts.headline import point_hover
 from charts.outcome_sentences import deadline_label, outcome_sentence
+from charts.safe_text import plotly_text
 from charts.theme import AREA_COLOURS, MUTED, NATIONAL, OUTCOME_STYLE, PATH, TARGET, base_layout
 from domain import NATIONAL as NATIONAL_CODE
 from domain.documents import titles
@@ -57,7 +58,7 @@ def _target_traces(fig: go.Figure, targets: pd.DataFrame, unit: str, lang: str) 
     shown = targets[targets["kind"].isin(["target", "interim_target"])]
     for (kind, period, value), group in shown.groupby(["kind", "period", "value"], sort=True):
         cited = titles(sorted(set(group["source_doc"])), lang, short=True)  # titles, never codes or file names
-        count = cited[0] if len(cited) == 1 else t("milestone.documents", lang, n=len(cited))
+        count = plotly_text(cited[0]) if len(cited) == 1 else t("milestone.documents", lang, n=len(cited))
         target = f"{t('chart.' + kind, lang)} {fmt.measure(value, unit, lang)} {fmt.period(period, lang)}"
         label = f"{target} ({count})"
         fig.add_trace(
@@ -72,7 +73,7 @@ def _target_traces(fig: go.Figure, targets: pd.DataFrame, unit: str, lang: str) 
                     "symbol": "diamond",
                     "line": {"color": TARGET, "width": 2},
                 },
-                hovertext=[f"{target}<br>{t('chart.source', lang)}: " + "<br>".join(cited)],
+                hovertext=[f"{target}<br>{t('chart.source', lang)}: " + "<br>".join(map(plotly_text, cited))],
                 hoverinfo="text",
             )
         )
@@ -150,7 +151,7 @@ def _milestone_traces(
                     "color": OUTCOME_STYLE[found.deadline][1],
                     "line": {"color": colour, "width": 2},
                 },
-                hovertext=[f"<b>{name}</b><br>{sentence}"],
+                hovertext=[f"<b>{name}</b><br>{plotly_text(sentence)}"],
                 hoverinfo="text",
             )
         )
@@ -171,6 +172,7 @@ def trajectory_figure(
     reckonings: each shown area's milestones (passed targets, with outcomes) and the target ahead.
     """
     fig = go.Figure()
+    names = {code: plotly_text(name) for code, name in names.items()}  # trace names and hover text
     unit = "percent" if is_share else "number"
     _path_traces(fig, reckonings, names, lang)
     regions = [r for r in dict.fromkeys(actuals["region_code"]) if r != NATIONAL_CODE]
@@ -200,8 +202,8 @@ def trajectory_figure(
             yref="paper",
             yanchor="bottom",
             showarrow=False,
-            text=label.split(":")[0][:40],
-            hovertext=label,
+            text=plotly_text(label.split(":")[0][:40]),
+            hovertext=plotly_text(label),
             xanchor="center",
             font={"size": 10, "color": MUTED},
         )

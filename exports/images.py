@@ -12,6 +12,7 @@ from pathlib import Path
 import kaleido
 import plotly.graph_objects as go
 
+from charts.safe_text import plotly_text
 from exports.footer import source_line, view_text, view_url
 from exports.spec import ChartExport
 from i18n import t
@@ -96,7 +97,7 @@ def _wrapped(text: str, width: int) -> list[str]:
 
 
 def _linked(text: str, url: str) -> str:
-    return f'<a href="{html.escape(url, quote=True)}">{html.escape(text, quote=False)}</a>' if url else text
+    return f'<a href="{html.escape(url, quote=True)}">{plotly_text(text)}</a>' if url else plotly_text(text)
 
 
 def decorated(chart: ChartExport) -> go.Figure:
@@ -105,7 +106,7 @@ def decorated(chart: ChartExport) -> go.Figure:
     title = _wrapped(chart.title, TITLE_CHARS)
     # The view in words; in the SVG its words link to the view (a PNG cannot hold a link, and shows no address).
     view = [_linked(line, view_url(chart)) for line in _wrapped(view_text(chart), FOOTER_CHARS) if line]
-    footer = [*(line for line in _wrapped(source_line(chart), FOOTER_CHARS) if line), *view]
+    footer = [*(plotly_text(line) for line in _wrapped(source_line(chart), FOOTER_CHARS) if line), *view]  # data
     margin = fig.layout.margin
     footer_height = 8 + FOOTER_LINE * len(footer)
     top = 20 + TITLE_LINE * len(title)
@@ -122,7 +123,8 @@ def decorated(chart: ChartExport) -> go.Figure:
     plot_width, plot_height = WIDTH - (margin.l or 0) - (margin.r or 0), height - top - bottom
     left = -((margin.l or 0) - 12) / plot_width
     fig.add_annotation(
-        text="<br>".join(f"<b>{line}</b>" for line in title), xref="paper", yref="paper", x=left, xanchor="left",
+        text="<br>".join(f"<b>{plotly_text(line)}</b>" for line in title),  # a title names data
+        xref="paper", yref="paper", x=left, xanchor="left",
         y=1 + (top - 10) / plot_height, yanchor="top", showarrow=False, align="left", font={"size": 17},
     )  # fmt: skip
     for row, text in enumerate(reversed(footer)):

@@ -19,11 +19,12 @@ period = state.choose("period", choices["period"], t("reports.period", lang), la
 shown = cache.view(data, "muutokset", {"period": period}, lang)
 changes = shown.changes
 widgets.demo_banner(changes.is_demo, lang)
-st.subheader(digest_title(period, lang))
+st.subheader(widgets.plain(digest_title(period, lang)))
 lines = changes.lines
+lines = [widgets.plain(line) for line in lines]  # area names, investments, notes: data
 st.markdown(f"**{lines[0]}**\n\n" + "\n".join(f"1. {line}" for line in lines[1:]))
 if changes.more:
-    st.write(changes.more)
+    st.write(widgets.plain(changes.more))
 st.caption(t("changes.path_note", lang))
 
 with st.expander(t("reports.table", lang)):

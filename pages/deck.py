@@ -30,9 +30,9 @@ def keep(new: list[basket.Item]) -> None:
 
 for i, (item, chart) in enumerate(zip(items, found, strict=True)):
     text, up, down, remove = st.columns([8, 1, 1, 1], vertical_alignment="center")
-    text.markdown(f"**{i + 1}. {chart.title if chart else item.key}**  \n`{item.view}`")
+    text.markdown(f"**{i + 1}. {widgets.plain(chart.title if chart else item.key)}**  \n{widgets.plain(item.view)}")
     if chart is None:
-        text.warning(t("deck.missing_view", lang, view=item.view))
+        text.warning(widgets.plain(t("deck.missing_view", lang, view=item.view)))
     changes = {up: ("up", basket.move(items, i, -1)), down: ("down", basket.move(items, i, 1)),
                remove: ("remove", basket.remove(items, i))}  # fmt: skip
     for column, (name, after) in changes.items():

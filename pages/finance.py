@@ -22,7 +22,7 @@ area = state.choose("area", choices["area"], t("finance.area", lang), lambda c: 
 shown = cache.view(data, "talous", {"area": area}, lang)
 chart, spend = shown.chart, shown.chart.data
 widgets.demo_banner(chart.is_demo, lang)
-st.caption(f"{t('finance.project', lang)}: {', '.join(spend['project'].unique())}")
+st.caption(f"{t('finance.project', lang)}: {widgets.plain(', '.join(spend['project'].unique()))}")
 
 known = spend.dropna(subset=["realised_eur"])
 budget, realised = spend["budget_eur"].sum(), known["realised_eur"].sum()

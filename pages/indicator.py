@@ -39,7 +39,7 @@ widgets.export_buttons(chart, key=chart.key)
 st.caption(t("milestone.path_note", lang))
 for other in related:  # a real measure beside the programme's: its own chart and caveat, never its verdict
     with st.container(border=True):
-        st.subheader(other.title)
+        st.subheader(widgets.plain(other.title), anchor=False)  # the title names data
         st.info(" ".join(plain(c) for c in other.caveats), icon=":material/info:")
         widgets.chart(other.figure, other.summary, observations_table(other.data, names, lang), lang, key=other.key)
         widgets.export_buttons(other, key=other.key)

@@ -33,8 +33,8 @@ for column, card in zip(widgets.card_row(len(cards)), cards, strict=True):
         )
         if found is not None and not found.stories.empty:  # the whole country's outcome in words, next to the number
             country = found.stories.iloc[0]
-            st.markdown(f"**{country['deadline_label']} · {country['since_label']}**")
-            st.caption(t("reckoning.national_card", lang, sentence=country["sentence"]))
+            st.markdown(f"**{widgets.plain(country['deadline_label'])} · {widgets.plain(country['since_label'])}**")
+            st.caption(widgets.plain(t("reckoning.national_card", lang, sentence=country["sentence"])))
         if head.baseline and head.target:
             st.markdown(
                 f"{t('overview.baseline', lang)} **{fmt.percent(head.baseline.value, lang)}** "

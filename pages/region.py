@@ -21,7 +21,7 @@ widgets.demo_banner(any(chart.is_demo for chart in charts), lang)
 for first in range(0, len(charts), 2):  # two per row: a related measure sits beside its indicator
     for column, chart in zip(st.columns(2), charts[first : first + 2], strict=False):
         with column, st.container(border=True):
-            st.subheader(chart.title)
+            st.subheader(widgets.plain(chart.title), anchor=False)  # no link made from the title
             if "related_to" in chart.extra:  # a related real measure: its caveat first, in the reader's language
                 st.info(" ".join(plain(c) for c in chart.caveats), icon=":material/info:")
             widgets.chart(chart.figure, chart.summary, observations_table(chart.data, names, lang), lang, key=chart.key)

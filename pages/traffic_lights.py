@@ -56,4 +56,4 @@ st.caption(t("lights.changed", lang))
 if mode == "history":
     st.subheader(t("lights.streaks", lang))
     lines = streak_lines(chart.data, names(data, lang), data.status_periods()[-1], lang)
-    st.markdown("\n".join(f"- {line}" for line in lines) or t("lights.no_streaks", lang))
+    st.markdown("\n".join(f"- {widgets.plain(line)}" for line in lines) or t("lights.no_streaks", lang))

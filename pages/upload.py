@@ -9,7 +9,7 @@ from config import settings
 from i18n import t
 from loaders import ingest, preview
 from loaders.limits import UPLOAD
-from ui import auth, state
+from ui import auth, state, widgets
 
 lang = state.language()
 st.title(t("upload.title", lang))
@@ -64,7 +64,7 @@ if st.button(t("upload.save", lang), type="primary", key="upload:save"):
             ingest.write(outcomes, settings().db_path, progress=st.text)
         except OSError as error:  # disk full, store directory not writable: the live store is untouched
             status.update(state="error")
-            st.error(t("upload.write_failed", lang, error=error))
+            st.error(widgets.plain(t("upload.write_failed", lang, error=error)))  # the path is data
             st.stop()
         status.update(label=t("upload.saved", lang), state="complete")
     st.cache_data.clear()  # every page reads the new version at its next rerun anyway

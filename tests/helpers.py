@@ -33,7 +33,7 @@ def trace_names(at: AppTest) -> list[list[str]]:
 def _markdown_frame(text: str) -> pd.DataFrame:
     """A Markdown table twin (charts.tables.markdown) back into the cells it was made from."""
     rows = [re.split(r"(?<!\\)\|", line.strip())[1:-1] for line in text.splitlines()]
-    unescape = lambda cell: re.sub(r"\\(.)", r"\1", cell.strip())  # noqa: E731
+    unescape = lambda cell: as_read(cell.strip())  # noqa: E731
     return pd.DataFrame([[unescape(c) for c in row] for row in rows[2:]], columns=[unescape(c) for c in rows[0]])
 
 
@@ -46,6 +46,11 @@ def tables(at: AppTest) -> list[pd.DataFrame]:
         elif node.type == "markdown" and node.value.startswith("| "):
             found.append(_markdown_frame(node.value))
     return found
+
+
+def as_read(markdown: str) -> str:
+    """Escaped Markdown (charts.safe_text.markdown_text) as a reader sees it: escapes and word joiners gone."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 
 @dataclass(frozen=True)

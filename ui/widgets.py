@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from charts import tables
+from charts import safe_text, tables
 from config import settings
 from exports import basket, datafiles, images
 from exports.spec import ChartExport, NativeTable
@@ -36,7 +36,7 @@ def language_picker(lang: str) -> None:
 
 def plain(text: object) -> str:
     """Text from data, escaped once here before any Markdown-rendering call (subheader, caption, label)."""
-    return tables.plain(text)
+    return safe_text.markdown_text(text)
 
 
 def as_of_picker(lang: str, first_load: object) -> None:
@@ -78,7 +78,7 @@ MARKDOWN_ROWS = 200  # a table twin up to this long is plain Markdown; a longer 
 def chart(fig: go.Figure, summary: str, table: pd.DataFrame, lang: str, key: str) -> None:
     """A chart with its one-sentence summary and its table twin."""
     st.plotly_chart(fig, theme=None, key=key, config={"displaylogo": False})
-    st.caption(summary)
+    st.caption(plain(summary))  # a sentence built from data: names, documents, notes
     with st.expander(t("overview.table", lang)):
         if len(table) <= MARKDOWN_ROWS:  # the data grid's code is megabytes: load it only when needed
             st.markdown(tables.markdown(table))
@@ -141,8 +141,9 @@ def card_row(count: int) -> list:
 
 
 def card_title(name: str) -> None:
-    """A card's title in a size whose longest word fits a card: 'Realtidsuppföljning' broke mid-word as a subheader."""
-    st.markdown(f"##### {plain(name)}")
+    """A card's title in a size whose longest word fits a card ('Realtidsuppföljning' broke mid-word as a
+    subheader), as bold text: a Markdown heading would get an anchor link made from the name (data)."""
+    st.markdown(f"**{plain(name)}**")
 
 
 CARD_PX = 260  # two fit the 564 px a 1024 px screen leaves beside the sidebar, with room for a scrollbar

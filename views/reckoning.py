@@ -13,6 +13,7 @@ import pandas as pd
 
 from charts.outcome_sentences import deadline_label, outcome_sentence, since_label
 from charts.reckoning import reckoning_figure
+from charts.safe_text import plotly_text
 from charts.theme import SINCE_STYLE
 from charts.tile_map import tile_map_figure
 from domain import NATIONAL
@@ -224,7 +225,7 @@ def _exports(data: Data, indicator: pd.Series, stories: pd.DataFrame, deadline: 
         verdict=areas["since"],
         verdict_name=[t(f"outcome.since_name.{s}", lang) for s in areas["since"]],
         gap_text=[f"{d.split(' ', 1)[0]} {fmt.period(deadline, lang)}" for d in areas["deadline_label"]],
-        hover=areas["name"] + "<br>" + areas["sentence"],
+        hover=areas["name"].map(plotly_text) + "<br>" + areas["sentence"].map(plotly_text),
     )
     counts = (tiles["deadline_label"] + " · " + tiles["since_label"]).value_counts(sort=False)
     tile_map = ChartExport(

@@ -9,6 +9,7 @@ import pandas as pd
 
 from charts.multiples import multiples_figure
 from charts.ranking import ranking_figure
+from charts.safe_text import plotly_text
 from charts.sentences import verdict_sentence
 from charts.theme import VERDICT_STYLE
 from charts.tile_map import tile_map_figure
@@ -266,7 +267,7 @@ def tile_chart(tr: Trajectories, ranked: pd.DataFrame, data: Data, lang: str, pe
     tiles = ranked.assign(
         verdict_name=[t("verdict.name." + v, lang) for v in ranked["verdict"]],
         gap_text=[fmt.points(g, lang) if g == g else "" for g in ranked["gap_path"]],
-        hover=ranked["name"] + "<br>" + ranked["sentence"],
+        hover=ranked["name"].map(plotly_text) + "<br>" + ranked["sentence"].map(plotly_text),
     )
     counts = tiles.groupby("verdict_name", sort=False).size()
     summary = t("trend.map_summary", lang, name=name, counts=", ".join(f"{k} {v}" for k, v in counts.items()))

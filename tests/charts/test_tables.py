@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from charts.safe_text import WORD_JOINER
 from charts.tables import markdown
 
 # Streamlit renders Markdown with GitHub tables; markdown-it with the table rule is the same grammar.
@@ -18,7 +19,9 @@ RENDER = MarkdownIt("commonmark").enable("table")
 
 def cells(rendered: str) -> list[list[str]]:
     rows = re.findall(r"<tr>(.*?)</tr>", rendered, flags=re.S)
-    return [[html.unescape(c) for c in re.findall(r"<t[hd]>(.*?)</t[hd]>", row, flags=re.S)] for row in rows]
+    # The word joiner that keeps an address from becoming a link is invisible: not part of what a reader sees.
+    found = [re.findall(r"<t[hd]>(.*?)</t[hd]>", row, flags=re.S) for row in rows]
+    return [[html.unescape(c).replace(WORD_JOINER, "") for c in row] for row in found]
 
 
 def test_a_finnish_table_reads_back_cell_for_cell() -> None:
@@ -54,4 +57,4 @@ texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), m
 def test_any_text_comes_back_as_written(rows: list[tuple[str, str]]) -> None:
     frame = pd.DataFrame(rows, columns=["x", "y"])
     back = cells(RENDER.render(markdown(frame)))
-    assert back[1:] == [[one_line(a), one_line(b)] for a, b in rows]
+    assert back[1:] == [[one_line(a).replace(WORD_JOINER, ""), one_line(b).replace(WORD_JOINER, "")] for a, b in rows]

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import as_read
 from tests.helpers import run_page as run
 
 
 def test_stopped_reporting_comes_first(app_env: Path) -> None:
     at = run("pages/changes.py", period="2025Q2")
     assert not at.exception
-    text = next(m.value for m in at.markdown if m.value.startswith("**"))
+    text = next(as_read(m.value) for m in at.markdown if m.value.startswith("**"))
     items = [line for line in text.splitlines() if line.startswith("1. ")]
     assert len(items) == 8
     assert items[0] == "1. Etelä-Savo ei raportoinut neljännekseltä Q2/2025 (viimeisin raportti Q1/2025)."

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import as_read, tables
 from tests.helpers import run_page as run
-from tests.helpers import tables
 
 
 def row_of(table, area: str) -> dict:
@@ -24,7 +24,7 @@ def test_grid_shows_symbol_and_word_for_a_known_generated_light(app_env: Path) -
     assert set(row_of(tables(at)[0], "Lappi").values()) - {"Lappi"} == {"– puuttuu"}
     assert any("Esimerkkiaineisto" in w.value for w in at.warning)
     assert any("● Hanke etenee suunnitellusti" in c.value for c in at.caption)  # the legend, shape and word
-    assert any(c.value.startswith("Q2/2025, Investointi 1 (P4I1):") for c in at.caption)
+    assert any(as_read(c.value).startswith("Q2/2025, Investointi 1 (P4I1):") for c in at.caption)
     assert at.query_params["period"] == "2025Q2" and at.query_params["investment"] == "P4I1"  # shareable URL
 
 
@@ -33,7 +33,7 @@ def test_history_mode_marks_streaks(app_env: Path) -> None:
     assert not at.exception
     pohjanmaa = row_of(tables(at)[0], "Pohjanmaa")
     assert pohjanmaa["Q1/2024"] == "▲ Seurattava ↓" and pohjanmaa["Q2/2025"] == "▲ Seurattava (6)"
-    assert "Pohjanmaa: keltainen 6. neljännestä peräkkäin" in at.markdown[-1].value
+    assert "Pohjanmaa: keltainen 6. neljännestä peräkkäin" in as_read(at.markdown[-1].value)
 
 
 def test_investments_by_area_leave_non_participants_blank(app_env: Path) -> None:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from charts.theme import VERDICT_STYLE
-from tests.helpers import run_page, tables, trace_names
+from tests.helpers import as_read, run_page, tables, trace_names
 
 NBSP = "\u00a0"
 
@@ -28,7 +28,7 @@ def test_indicator_page_marks_passed_targets_and_projects_only_to_the_target_ahe
     [path] = [trace for trace in spec["data"] if trace["name"] == "Vaadittu kehitys"]
     assert path["y"] == [80.0, 85.0]
     assert f"Tavoite 80{NBSP}% Q4/2025 (3 asiakirjaa)" in names  # titles on hover, never codes
-    summary = next(c.value for c in at.caption if c.value.startswith("Kiireettömät"))
+    summary = next(as_read(c.value) for c in at.caption if c.value.startswith("Kiireettömät"))
     assert summary.startswith("Kiireettömät käynnit 7 vrk:ssa. Keski-Pohjanmaa: Tavoite 80")
     assert f"Seuraava tavoite 85{NBSP}% (Q4/2026):" in summary
     assert any("välietappeja" in c.value for c in at.caption)
@@ -48,7 +48,7 @@ def test_the_related_real_measure_sits_beside_the_care_guarantee_with_its_caveat
 def test_national_remote_contact_says_the_last_value_met_the_target(app_env: Path) -> None:
     at = run_page("pages/indicator.py", indicator="remote_contact_share", regions="18")
     assert not at.exception
-    summary = next(c.value for c in at.caption if c.value.startswith("Sähköinen"))
+    summary = next(as_read(c.value) for c in at.caption if c.value.startswith("Sähköinen"))
     assert f"Ei tietoa Q4/2025:ltä; viimeisin mittaus 2024 (41,9{NBSP}%) ylitti tavoitteen 35{NBSP}%" in summary
     assert "Ei arvioitavissa" not in summary and summary.index("Keski-Pohjanmaa:") < summary.index("Koko maa:")
 
@@ -86,7 +86,7 @@ def test_small_multiples_have_a_panel_per_area_grouped_by_yta(app_env: Path) -> 
 def test_region_page_shows_keski_pohjanmaa_scheduled_targets(app_env: Path) -> None:
     at = run_page("pages/region.py", region="18")
     assert not at.exception
-    assert "Kiireetön suun terveydenhuolto (vrk)" in " ".join(c.value for c in at.caption)
+    assert "Kiireetön suun terveydenhuolto (vrk)" in " ".join(as_read(c.value) for c in at.caption)
     dental = [names for names in trace_names(at) if "Aikataulutetut tavoitteet" in names]
     assert dental, "scheduled targets drawn"
 
@@ -126,7 +126,7 @@ def test_overview_leads_with_the_reckoning_after_the_deadline(app_env: Path) -> 
     assert list(table.columns) == ["Alue", "Tavoite", "Arvo määräaikana", "Tulos määräaikana", "Viimeisin arvo",
                                    "Sen jälkeen"]  # fmt: skip
     assert table["Tulos määräaikana"].str.match(r"^[✔✖○] ").all()  # a shape with every word
-    summary = next(c.value for c in at.caption if "määräaika Q4/2025" in c.value)
+    summary = next(as_read(c.value) for c in at.caption if "määräaika Q4/2025" in c.value)
     assert "/22 aluetta saavutti tavoitteen" in summary
 
 
