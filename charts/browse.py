@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.safe_text import plotly_text
 from charts.theme import ACTUAL, AREA_COLOURS, base_layout
 from domain.documents import cite
 from domain.periods import end
 from i18n import fmt, t
+from safe_text import plotly_text
 
 MAX_BARS = 25
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.safe_text import plotly_text
 from charts.theme import ACTUAL, BASELINE, MUTED, base_layout
 from domain.documents import cite
 from i18n import fmt, t
+from safe_text import plotly_text
 
 
 def package_label(row: pd.Series | object, lang: str) -> str:

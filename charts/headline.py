@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.safe_text import plotly_text
 from charts.theme import ACTUAL, BASELINE, TARGET, base_layout
 from domain.documents import cite
 from domain.periods import end
 from i18n import fmt, t
 from metrics.headline import Headline
+from safe_text import plotly_text
 
 
 def point_hover(row: pd.Series, lang: str) -> str:

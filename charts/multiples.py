@@ -9,12 +9,12 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from charts.headline import point_hover
-from charts.safe_text import plotly_text
 from charts.theme import ACTUAL, NATIONAL, PATH, VERDICT_STYLE, base_layout
 from domain import NATIONAL as WHOLE_COUNTRY
 from domain.periods import end
 from i18n import t
 from metrics.trajectory import Goal
+from safe_text import plotly_text
 
 COLUMNS = 5
 

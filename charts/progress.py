@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.safe_text import plotly_text
 from charts.theme import ACTUAL, INK, MUTED, base_layout
 from domain.documents import cite
 from i18n import fmt, t
 from metrics.reports import previous_quarter
+from safe_text import plotly_text
 
 BAR = "#4a7fb5"  # mid blue: 4.2:1 on white, and the black previous-quarter tick stays visible on it
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.safe_text import plotly_text
 from charts.theme import INK, VERDICT_STYLE, base_layout
 from i18n import fmt, t
+from safe_text import plotly_text
 
 ROW_PX = 58  # two label lines (about 32 px) above a bar
 BAR_PX = 22

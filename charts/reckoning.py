@@ -11,9 +11,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.safe_text import plotly_text
 from charts.theme import INK, MUTED, OUTCOME_STYLE, SINCE_STYLE, base_layout
 from i18n import fmt, t
+from safe_text import plotly_text
 
 ROW = 1.0  # y units per area row; a group's heading takes one row too
 ROW_PX = 44  # a label line (about 16 px) above the markers

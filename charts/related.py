@@ -7,10 +7,10 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.safe_text import plotly_text
 from charts.theme import AREA_COLOURS, NATIONAL, base_layout
 from charts.trajectory import actual_traces
 from domain import NATIONAL as NATIONAL_CODE
+from safe_text import plotly_text
 
 
 def related_figure(actuals: pd.DataFrame, names: Mapping[str, str], lang: str, is_share: bool = True) -> go.Figure:

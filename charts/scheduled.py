@@ -6,11 +6,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.headline import point_hover
-from charts.safe_text import plotly_text
 from charts.theme import ACTUAL, TARGET, base_layout
 from domain.documents import cite
 from domain.periods import end
 from i18n import fmt, t
+from safe_text import plotly_text
 
 
 def scheduled_figure(actuals: pd.DataFrame, targets: pd.DataFrame, unit: str, lang: str) -> go.Figure:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from charts.safe_text import markdown_cell, markdown_text
 from domain.documents import cite
 from domain.periods import sort_key
 from i18n import fmt, t
+from safe_text import markdown_cell, markdown_text
 
 
 def provenance(rows: pd.DataFrame, lang: str) -> list[str]:

@@ -11,8 +11,8 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.safe_text import plotly_text
 from charts.theme import FONT, VERDICT_STYLE, base_layout
+from safe_text import plotly_text
 
 TILE_W, TILE_H = 1.0, 0.8  # data units; gaps of 0.1 between tiles
 NAME_CHARS = 12  # "Pohjois-Pohjanmaa" → "Pohjois-" / "Pohjanmaa": a narrow tile keeps a readable size

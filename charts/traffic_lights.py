@@ -13,13 +13,13 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.safe_text import plotly_text
 from charts.theme import FONT, GRID, INK
 from domain.documents import cite
 from domain.programme import Status
 from i18n import t
 from metrics.reports import Direction
 from palette import WHITE
+from safe_text import plotly_text
 
 BACKGROUND = WHITE
 COLOURS = {

@@ -9,7 +9,6 @@ import plotly.graph_objects as go
 
 from charts.headline import point_hover
 from charts.outcome_sentences import deadline_label, outcome_sentence
-from charts.safe_text import plotly_text
 from charts.theme import AREA_COLOURS, MUTED, NATIONAL, OUTCOME_STYLE, PATH, TARGET, base_layout
 from domain import NATIONAL as NATIONAL_CODE
 from domain.documents import titles
@@ -17,6 +16,7 @@ from domain.periods import end
 from domain.periods import kind as grain_of
 from i18n import fmt, t
 from metrics.milestones import Reckoning
+from safe_text import plotly_text
 
 # A passed target's outcome as a marker shape, so it never rests on colour alone.
 MILESTONE_SYMBOL = {"met": "star", "missed": "x", "no_data": "circle-open"}

@@ -12,10 +12,10 @@ from pathlib import Path
 import kaleido
 import plotly.graph_objects as go
 
-from charts.safe_text import plotly_text
 from exports.footer import source_line, view_text, view_url
 from exports.spec import ChartExport
 from i18n import t
+from safe_text import plotly_text
 
 DEFAULT_BROWSER = "/usr/bin/chromium"
 SCALE = 2

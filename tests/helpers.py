@@ -49,7 +49,7 @@ def tables(at: AppTest) -> list[pd.DataFrame]:
 
 
 def as_read(markdown: str) -> str:
-    """Escaped Markdown (charts.safe_text.markdown_text) as a reader sees it: escapes and word joiners gone."""
+    """Escaped Markdown (safe_text.markdown_text) as a reader sees it: escapes and word joiners gone."""
     return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 

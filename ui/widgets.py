@@ -11,7 +11,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from charts import safe_text, tables
+import safe_text
+from charts import tables
 from config import settings
 from exports import basket, datafiles, images
 from exports.spec import ChartExport, NativeTable

@@ -13,7 +13,6 @@ import pandas as pd
 
 from charts.outcome_sentences import deadline_label, outcome_sentence, since_label
 from charts.reckoning import reckoning_figure
-from charts.safe_text import plotly_text
 from charts.theme import SINCE_STYLE
 from charts.tile_map import tile_map_figure
 from domain import NATIONAL
@@ -22,6 +21,7 @@ from exports.spec import ChartExport, NativeTable
 from i18n import fmt, t
 from metrics.milestones import Milestone, Reckoning, reckon
 from metrics.outcome import STORY_ORDER, story_key
+from safe_text import plotly_text
 from views import Data
 from views.overview import data_date
 

@@ -9,7 +9,6 @@ import pandas as pd
 
 from charts.multiples import multiples_figure
 from charts.ranking import ranking_figure
-from charts.safe_text import plotly_text
 from charts.sentences import verdict_sentence
 from charts.theme import VERDICT_STYLE
 from charts.tile_map import tile_map_figure
@@ -21,6 +20,7 @@ from i18n import fmt, t
 from metrics.headline import final_targets
 from metrics.milestones import Reckoning, reckon
 from metrics.trajectory import Assessment, Goal, assess
+from safe_text import plotly_text
 from views import Data
 from views.deadline import area_sentence, reckoning_day
 from views.overview import data_date

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from charts.safe_text import WORD_JOINER, markdown_text, one_line, plotly_text
+from safe_text import WORD_JOINER, markdown_text, one_line, plotly_text
 
 # Streamlit renders GitHub-flavoured Markdown; markdown-it with tables and strikethrough is that grammar.
 RENDER = MarkdownIt("commonmark").enable(["table", "strikethrough"])

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from charts.safe_text import WORD_JOINER
 from charts.tables import markdown
+from safe_text import WORD_JOINER
 
 # Streamlit renders Markdown with GitHub tables; markdown-it with the table rule is the same grammar.
 RENDER = MarkdownIt("commonmark").enable("table")

@@ -3,7 +3,7 @@
 Five browser contexts (five Streamlit sessions) keep rerunning the overview while
 `python -m loaders ingest` writes into the same DASHBOARD_DB; the load publishes by rename, so the
 readers never wait and never fail. The loaded row is a national 7-day care guarantee value for
-6/2025, which becomes the overview's latest value (79,5 %).
+11/2026, which becomes the overview's latest value (79,5 %).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from tests.e2e.conftest import _record, screenshot, start_server
 pytestmark = pytest.mark.e2e
 
 SESSIONS = 5
-NEW_ROW = "indicator,region,period,value\ncare_guarantee_7day_share,Koko maa,2025-06,79.5\n"
+NEW_ROW = "indicator,region,period,value\ncare_guarantee_7day_share,Koko maa,2026-11,79.5\n"
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser
 
-from charts.safe_text import WORD_JOINER
+from safe_text import WORD_JOINER
 from tests.e2e.conftest import _record, open_page, start_server, warm_up
 from tests.hostile_store import FILE_TAG, build_hostile_store, hostile
 from views.pages import PAGES as TABLE

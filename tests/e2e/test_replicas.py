@@ -30,7 +30,7 @@ pytestmark = pytest.mark.e2e
 
 SESSIONS = 12  # through the proxy's cookie hash; all 12 on one replica would be 2 in 4096 (checked below)
 OLD, NEW = "81 %", "79,5 %"
-NEW_ROW = "indicator,region,period,value\ncare_guarantee_7day_share,Koko maa,2025-06,79.5\n"
+NEW_ROW = "indicator,region,period,value\ncare_guarantee_7day_share,Koko maa,2026-11,79.5\n"
 FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_EARLY_FOR_RERUN}
 
 

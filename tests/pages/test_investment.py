@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from i18n import t
+from tests.helpers import as_read, tables
 from tests.helpers import run_page as run
-from tests.helpers import tables
 
 NBSP = "\u00a0"
 
@@ -33,7 +33,7 @@ def test_area_without_budget_or_indicator_says_so_and_still_shows_lights_and_pro
     assert len(at.get("plotly_chart")) == 1  # the lights; no indicator chart, no budget chart
     lights, progress = tables(at)
     assert lights["Ulottuvuus"].tolist()[:3] == ["Aikataulu", "Kustannukset", "Tuotosten laatu"]
-    assert any(caption.value.startswith("Helsinki, Investointi 2 (P4I2)") for caption in at.caption)
+    assert any(as_read(caption.value).startswith("Helsinki, Investointi 2 (P4I2)") for caption in at.caption)
     latest = at.metric[0]  # the headline figure is the table's latest row
     assert (latest.label, latest.value) == ("Edistyminen Q2/2025", f"100{NBSP}%")
     assert progress.iloc[-1].tolist()[:2] == ["Q2/2025", latest.value]

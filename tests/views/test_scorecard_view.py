@@ -97,7 +97,7 @@ def test_a_related_measure_is_its_own_chart_with_its_caveat(story: Reader, monke
     programme, other = indicator_charts(tr, ["18"], story, "fi")
     assert set(programme.data["indicator_code"]) == {CARE}  # never mixed into the programme's line
     assert set(other.data["indicator_code"]) == {DENTAL} and other.extra == {"related_to": CARE}
-    assert other.caveats == ("Keski-Pohjanmaan hankesuunnitelman oma mittari (001).",)  # in the reader's language
+    assert other.caveats == ("Keski-Pohjanmaan hankesuunnitelman oma mittari.",)  # in the reader's language
     assert other.summary.startswith("Kiireetön suun terveydenhuolto (vrk) (ei ohjelman mittari; pienempi on parempi)")
     assert "Keski-Pohjanmaa 92 (2025)" in other.summary
     assert [trace.name for trace in other.figure.data] == ["Keski-Pohjanmaa"]
