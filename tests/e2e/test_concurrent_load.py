@@ -110,7 +110,7 @@ def test_a_load_while_five_sessions_read_shows_no_error_and_then_the_new_value(
     assert rerun_all(pages) == ["79,5 %"] * SESSIONS  # the open sessions switch at their next rerun
     pages[0].reload()  # and a fresh page load shows it too
     assert settled(pages[0]) == "79,5 %"
-    assert "Viimeisin 6/2025" in pages[0].inner_text("body")
+    assert "Viimeisin 11/2026" in pages[0].inner_text("body")
     errors = [e for page in pages for e in page.console_errors]  # type: ignore[attr-defined]
     assert not [e for e in errors if "lock" in e.lower()], errors
     assert errors == []
