@@ -27,7 +27,8 @@ def tile_text(name: str, symbol: str, verdict_name: str, gap_text: str) -> str:
     """Name (bold), symbol and verdict word, then the gap or period: wrapped at word and hyphen boundaries."""
     name_lines = _fitted(name, NAME_CHARS, hyphens=True).split("<br>")
     bold = "<br>".join(f"<b>{line}</b>" for line in name_lines)
-    return f"{bold}<br>{_fitted(f'{symbol} {verdict_name}', VERDICT_CHARS)}<br>{gap_text}"
+    lines = [bold, _fitted(f"{symbol} {verdict_name}", VERDICT_CHARS), gap_text]
+    return "<br>".join(line for line in lines if line)  # no empty last line: a tile holds four lines at most
 
 
 def tile_map_figure(tiles: pd.DataFrame, lang: str, style: dict[str, tuple[str, str]] = VERDICT_STYLE) -> go.Figure:

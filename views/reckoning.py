@@ -223,8 +223,12 @@ def _exports(data: Data, indicator: pd.Series, stories: pd.DataFrame, deadline: 
     areas = stories[~stories["is_national"]]
     tiles = areas.assign(
         verdict=areas["since"],
-        verdict_name=[t(f"outcome.since_name.{s}", lang) for s in areas["since"]],
-        gap_text=[f"{d.split(' ', 1)[0]} {fmt.period(deadline, lang)}" for d in areas["deadline_label"]],
+        # The story in one line (what happened since, then the deadline's symbol): a tile holds four lines.
+        verdict_name=[
+            f"{t(f'outcome.since_name.{s}', lang)} {d.split(' ', 1)[0]}"
+            for s, d in zip(areas["since"], areas["deadline_label"], strict=True)
+        ],
+        gap_text="",
         hover=areas["name"].map(plotly_text) + "<br>" + areas["sentence"].map(plotly_text),
     )
     counts = (tiles["deadline_label"] + " · " + tiles["since_label"]).value_counts(sort=False)
