@@ -80,4 +80,6 @@ def test_page_fits_the_screen_and_no_text_overlaps(
         cut = [b["text"] for b in found["boxes"] if b["left"] < svg["left"] - 1 or b["right"] > svg["right"] + 1]
         assert cut == [], f"chart {index} at {width} px: texts run out of the chart"
     if charts == 0:  # a coordinators' grid: a data grid that scrolls by itself, the area column pinned
-        assert page.locator("[data-testid='stDataFrame']").count() >= 1
+        grid = page.locator("[data-testid='stDataFrame']").first
+        grid.wait_for(timeout=30_000)  # the grid draws after the script run (its data arrive separately)
+        assert grid.is_visible()
