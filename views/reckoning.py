@@ -223,11 +223,9 @@ def _exports(data: Data, indicator: pd.Series, stories: pd.DataFrame, deadline: 
     areas = stories[~stories["is_national"]]
     tiles = areas.assign(
         verdict=areas["since"],
-        # The story in one line (what happened since, then the deadline's symbol): a tile holds four lines.
-        verdict_name=[
-            f"{t(f'outcome.since_name.{s}', lang)} {d.split(' ', 1)[0]}"
-            for s, d in zip(areas["since"], areas["deadline_label"], strict=True)
-        ],
+        # The deadline's symbol before the name, what happened since below it: a tile holds four lines.
+        name=[f"{d.split(' ', 1)[0]} {name}" for d, name in zip(areas["deadline_label"], areas["name"], strict=True)],
+        verdict_name=[t(f"outcome.since_name.{s}", lang) for s in areas["since"]],
         gap_text="",
         hover=areas["name"].map(plotly_text) + "<br>" + areas["sentence"].map(plotly_text),
     )
