@@ -8,23 +8,17 @@ the full address as a link behind it, never a query string as text.
 from __future__ import annotations
 
 from config import settings
-from domain.documents import titles
 from exports.spec import ChartExport
 from i18n import t
 
 MAX_TITLES = 4  # a footer is one or two lines; the data sheet of the XLSX lists every source
 
 
-def source_titles(chart: ChartExport, lang: str) -> list[str]:
-    """Short titles of the documents and statistics behind the chart, each once."""
-    return titles(chart.sources, lang, short=True)
-
-
 def source_line(chart: ChartExport, lang: str | None = None) -> str:
     """'Lähteet: Keski-Pohjanmaan tilannekatsaus 6/2025; … · Tiedot ladattu 23.11.2026 · Esimerkkiaineisto …'."""
     lang = lang or chart.lang
     parts = []
-    shown = source_titles(chart, lang)
+    shown = chart.source_titles(lang, short=True)
     if shown:
         key = "exports.sources" if len(shown) > 1 else "exports.source"
         more = f"; +{len(shown) - MAX_TITLES}" if len(shown) > MAX_TITLES else ""

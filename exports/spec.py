@@ -50,6 +50,6 @@ class ChartExport:
     permalink: str = ""  # the view's query string, e.g. "page=yleiskuva&lang=fi"
     extra: dict = field(default_factory=dict)
 
-    def source_titles(self, lang: str | None = None) -> list[str]:
-        """The sources as a reader sees them: document titles, never file names or codes."""
-        return titles(self.sources, lang or self.lang)
+    def source_titles(self, lang: str | None = None, short: bool = False) -> list[str]:
+        """The sources as a reader sees them: document titles (short ones for footers), never file names or codes."""
+        return titles(self.sources, lang or self.lang, short=short)
