@@ -15,6 +15,7 @@ from loaders import (
     sotkanet_portal,
     sotkanet_stream,
     template,
+    template_tables,
     textfile,
     thl_jsonstat,
     thl_pivot,
@@ -44,13 +45,13 @@ def _csv_header(data: bytes) -> list[str]:
 
 
 def _is_template_csv(path: Path, data: bytes) -> bool:
-    return not data.startswith(b"PK") and template.detect(_csv_header(data)) is not None
+    return not data.startswith(b"PK") and template_tables.detect(_csv_header(data)) is not None
 
 
 def parse_template_csv(path: Path, data: bytes, limits: Limits = DEFAULT) -> Batch:
     header, rows = read_rows(path, data)
-    table = template.detect(header)
-    required, optional = template.COLUMNS[table]
+    table = template_tables.detect(header)
+    required, optional = template_tables.COLUMNS[table]
     problems = header_problems(path.name, header, required, optional)
     if problems:
         raise LoadErrors(path.name, problems)
@@ -62,7 +63,7 @@ def parse_template_csv(path: Path, data: bytes, limits: Limits = DEFAULT) -> Bat
     for row, values in rows:
         if len(values) > len(names):
             check.problem(row, None, "cells", len(values), cells=len(names), found_key="cells_found")
-    frame = template.PARSERS[table](check, cells, lambda name: name, comma_decimals, False)
+    frame = template_tables.PARSERS[table](check, cells, lambda name: name, comma_decimals, False)
     check.raise_if_any()
     return Batch(
         path.name,

@@ -68,16 +68,6 @@ def tables(table: str, frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
     return out
 
 
-def detect(header: list[str]) -> str | None:
-    """Which template table a header belongs to, if any."""
-    names = {name.lower() for name in header}
-    by_specificity = sorted(COLUMNS.items(), key=lambda item: -len(item[1][0]))
-    for table, (required, _) in by_specificity:
-        if set(required) <= names:
-            return table
-    return None
-
-
 def _indicator(check: Checker, row: int, label: str, text: str) -> str:
     code = check.required(row, label, text)
     if code and code not in lookups().indicators:
@@ -205,11 +195,5 @@ def annotations(check: Checker, rows: Rows, label: Label, comma_decimals: bool, 
     )
 
 
+# loaders/template_tables.py registers these beside the coordinators' tables.
 PARSERS = {"observations": observations, "targets": targets, "annotations": annotations}
-
-# Coordinators' tables (status reports, progress, budgets) use the same template machinery.
-from loaders.template_reports import COLUMNS as _REPORT_COLUMNS  # noqa: E402
-from loaders.template_reports import PARSERS as _REPORT_PARSERS  # noqa: E402
-
-COLUMNS.update(_REPORT_COLUMNS)
-PARSERS.update(_REPORT_PARSERS)

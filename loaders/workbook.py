@@ -22,7 +22,7 @@ import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from loaders import template
+from loaders import template, template_tables
 from loaders.checks import Checker
 from loaders.limits import DEFAULT, Limits
 from loaders.textfile import header_problems
@@ -30,7 +30,7 @@ from loaders.zipcheck import check_zip
 from store.batch import Batch, LoadErrors, Problem
 
 FINNISH = {"havainnot": "observations", "tavoitteet": "targets", "merkinnät": "annotations"}
-SHEETS = {**{table: table for table in template.COLUMNS}, **FINNISH}  # sheet name (lower case) → table
+SHEETS = {**{table: table for table in template_tables.COLUMNS}, **FINNISH}  # sheet name (lower case) → table
 _CELL = re.compile(r"^(.+)!([A-Z]+)$")
 # What a broken part raises while openpyxl reads it lazily (defusedxml's refusals are ValueErrors).
 BROKEN = (ParseError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, OSError, TypeError)
@@ -175,7 +175,7 @@ def parse(path: Path, data: bytes, limits: Limits = DEFAULT) -> Batch:
                 raise LoadErrors(path.name, [large.problem]) from None
             except BROKEN as error:  # openpyxl parses a sheet only when it is read
                 raise _broken(path.name, error, sheet.title) from None
-            required, optional = template.COLUMNS[table]
+            required, optional = template_tables.COLUMNS[table]
             problems = header_problems(path.name, header, required, optional)
             if problems:
                 check.problems += [
@@ -184,7 +184,7 @@ def parse(path: Path, data: bytes, limits: Limits = DEFAULT) -> Batch:
                 continue
             letters = {name: get_column_letter(i + 1) for i, name in enumerate(header)}
             cells = ((row, dict(zip(header, texts + [""] * len(header), strict=False))) for row, texts in rows)
-            frame = template.PARSERS[table](
+            frame = template_tables.PARSERS[table](
                 check, cells, lambda name, s=sheet.title, at=letters: f"{s}!{at.get(name, name)}", True, False
             )
             if len(frame):

@@ -18,7 +18,7 @@ from pathlib import Path
 from config import ROOT
 from loaders import reference
 from loaders.demo import LOAD_DATES, build_demo
-from loaders.template import COLUMNS, detect
+from loaders.template_tables import COLUMNS, detect
 from store import db
 
 DEMO = ROOT / "data" / "demo"

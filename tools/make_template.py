@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from config import ROOT
-from loaders import template
+from loaders import template_tables
 
 TARGET = ROOT / "data" / "templates" / "template.xlsx"
 EXAMPLES = {
@@ -53,7 +53,7 @@ INSTRUCTIONS = [
 def build(path: Path = TARGET) -> Path:
     book = Workbook()
     book.remove(book.active)
-    for table, (required, optional) in template.COLUMNS.items():
+    for table, (required, optional) in template_tables.COLUMNS.items():
         sheet = book.create_sheet(table)
         sheet.append([*required, *optional])
         for cell in sheet[1]:

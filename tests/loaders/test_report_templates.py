@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders import formats, template
+from loaders import formats, template, template_reports, template_tables
 from loaders.ingest import ingest_files
 from store.batch import LoadErrors
 from tests.conftest import DEMO_DIR
@@ -30,7 +30,16 @@ BUDGETS = DEMO_DIR / "budgets_documents.csv"
 )
 def test_detect_picks_the_right_table_for_each_header(path: Path, table: str) -> None:
     header = path.read_text(encoding="utf-8").split("\n", 1)[0].split(",")
-    assert template.detect(header) == table
+    assert template_tables.detect(header) == table
+
+
+def test_every_table_is_registered_in_one_place_and_importing_a_parser_changes_nothing() -> None:
+    """template.py and template_reports.py declare their own tables; only template_tables combines them."""
+    own = {"observations", "targets", "annotations"}
+    reports = {"status_reports", "progress", "budgets"}
+    assert set(template.COLUMNS) == set(template.PARSERS) == own
+    assert set(template_reports.COLUMNS) == set(template_reports.PARSERS) == reports
+    assert set(template_tables.COLUMNS) == set(template_tables.PARSERS) == own | reports
 
 
 def test_status_words_and_dimensions_become_codes(tmp_path: Path) -> None:
