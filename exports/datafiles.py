@@ -8,8 +8,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from exports.footer import source_line
-from exports.spec import ChartExport
+from exports.exportable import Exportable
 from i18n import t
 
 # A spreadsheet runs a cell starting with these as a formula (CSV/formula injection, OWASP).
@@ -33,13 +32,13 @@ def safe_frame(data: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def csv_fi(chart: ChartExport) -> bytes:
+def csv_fi(chart: Exportable) -> bytes:
     """For Finnish Excel: ; between fields, comma decimals, UTF-8 with a BOM so Excel reads ä and ö."""
     text = safe_frame(chart.data).to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n")
     return text.encode("utf-8-sig")
 
 
-def csv_plain(chart: ChartExport) -> bytes:
+def csv_plain(chart: Exportable) -> bytes:
     """For programs: comma-separated, point decimals, UTF-8 without BOM."""
     # CRLF as RFC 4180 says; it also makes the csv module quote a field holding a bare \r.
     return safe_frame(chart.data).to_csv(index=False, lineterminator="\r\n").encode("utf-8")
@@ -63,7 +62,7 @@ def _dates(data: pd.DataFrame, column: str) -> str:
     return ", ".join(sorted({d.strftime("%Y-%m-%d %H:%M") for d in values}))
 
 
-def metadata(chart: ChartExport, lang: str | None = None) -> list[tuple[str, str]]:
+def metadata(chart: Exportable, lang: str | None = None) -> list[tuple[str, str]]:
     """Field–value rows: what the chart is, where its numbers come from and what to keep in mind."""
     lang = lang or chart.lang
     m = "exports.meta."
@@ -76,11 +75,11 @@ def metadata(chart: ChartExport, lang: str | None = None) -> list[tuple[str, str
         (t(m + "permalink", lang), chart.permalink),
         (t(m + "caveats", lang), "; ".join(chart.caveats)),
         (t(m + "demo", lang), t(m + ("yes" if chart.is_demo else "no"), lang)),
-        ("", source_line(chart, lang)),
+        ("", chart.source_line(lang)),
     ]
 
 
-def xlsx(chart: ChartExport) -> bytes:
+def xlsx(chart: Exportable) -> bytes:
     """A data sheet (numbers as numbers) and a metadata sheet (sources, dates, permalink, caveats)."""
     lang = chart.lang
     book = Workbook()

@@ -16,10 +16,10 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from exports import images
+from exports.exportable import Exportable
 from exports.figure_series import TimeSeries, time_series
-from exports.footer import source_line, view_text, view_url
+from exports.native import NativeChart, NativeTable
 from exports.pptx_private import drop_all_slides, set_alt_text
-from exports.spec import ChartExport, NativeChart, NativeTable
 from i18n import fmt, t
 from palette import GRID, SERIES, ink_on
 from palette import MUTED as MUTED_INK
@@ -215,7 +215,7 @@ class DeckBuilder:
         _text(box, [f"• {line}" for line in lines], 18)
         self._footer(slide, footer)
 
-    def chart_slide(self, chart: ChartExport) -> None:
+    def chart_slide(self, chart: Exportable) -> None:
         slide = self._slide(chart.title)
         box = self._body()
         timed = time_series(chart.figure, PALETTE) if _on_time_axis(chart.native) else []
@@ -228,7 +228,7 @@ class DeckBuilder:
         else:
             shape = self._picture(slide, chart, box)
         set_alt_text(shape, f"{chart.title}. {chart.summary}")
-        self._footer(slide, [source_line(chart, self.lang)], (view_text(chart, self.lang), view_url(chart)))
+        self._footer(slide, [chart.source_line(self.lang)], (chart.view_text(self.lang), chart.view_url()))
         notes = [chart.summary, *(f"{t('exports.caveats', self.lang)}: {c}" for c in chart.caveats)]
         slide.notes_slide.notes_text_frame.text = "\n\n".join(notes)
 
@@ -314,7 +314,7 @@ class DeckBuilder:
         table.rows[0].height = row_height
         return frame
 
-    def _picture(self, slide, chart: ChartExport, box):
+    def _picture(self, slide, chart: Exportable, box):
         """PowerPoint cannot draw it (a tile map): the on-screen figure as an image, fitted into the box."""
         left, top, width, height = box
         fig = chart.figure.to_dict()  # a copy: the on-screen figure stays as it is
@@ -331,7 +331,7 @@ class DeckBuilder:
 
 
 def build(
-    charts: Sequence[ChartExport],
+    charts: Sequence[Exportable],
     lang: str = "fi",
     *,
     digest: Sequence[str] = (),

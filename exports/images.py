@@ -12,8 +12,7 @@ from pathlib import Path
 import kaleido
 import plotly.graph_objects as go
 
-from exports.footer import source_line, view_text, view_url
-from exports.spec import ChartExport
+from exports.exportable import Exportable
 from i18n import t
 from safe_text import plotly_text
 
@@ -100,13 +99,13 @@ def _linked(text: str, url: str) -> str:
     return f'<a href="{html.escape(url, quote=True)}">{plotly_text(text)}</a>' if url else plotly_text(text)
 
 
-def decorated(chart: ChartExport) -> go.Figure:
+def decorated(chart: Exportable) -> go.Figure:
     """A copy of the on-screen figure with title, source line and permalink added; the original is untouched."""
     fig = go.Figure(chart.figure)
     title = _wrapped(chart.title, TITLE_CHARS)
     # The view in words; in the SVG its words link to the view (a PNG cannot hold a link, and shows no address).
-    view = [_linked(line, view_url(chart)) for line in _wrapped(view_text(chart), FOOTER_CHARS) if line]
-    footer = [*(plotly_text(line) for line in _wrapped(source_line(chart), FOOTER_CHARS) if line), *view]  # data
+    view = [_linked(line, chart.view_url()) for line in _wrapped(chart.view_text(), FOOTER_CHARS) if line]
+    footer = [*(plotly_text(line) for line in _wrapped(chart.source_line(), FOOTER_CHARS) if line), *view]  # data
     margin = fig.layout.margin
     footer_height = 8 + FOOTER_LINE * len(footer)
     top = 20 + TITLE_LINE * len(title)
@@ -143,10 +142,10 @@ def render(fig: go.Figure, fmt: str, scale: float = 1, browser_path: str = DEFAU
         return kaleido.calc_fig_sync(fig, opts={"format": fmt, "scale": scale})
 
 
-def png(chart: ChartExport, browser_path: str = DEFAULT_BROWSER) -> bytes:
+def png(chart: Exportable, browser_path: str = DEFAULT_BROWSER) -> bytes:
     """The decorated chart as PNG at twice its size, sharp on slides and in print."""
     return render(decorated(chart), "png", SCALE, browser_path)
 
 
-def svg(chart: ChartExport, browser_path: str = DEFAULT_BROWSER) -> bytes:
+def svg(chart: Exportable, browser_path: str = DEFAULT_BROWSER) -> bytes:
     return render(decorated(chart), "svg", 1, browser_path)

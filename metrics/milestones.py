@@ -21,7 +21,7 @@ from metrics.trajectory import Actuals, Assessment, Goal, assess
 
 TARGET_KINDS = ("target", "interim_target")  # baselines are starting points, not targets
 
-# The command-line contract of `python -m exports scorecard`: exactly these columns, in this order.
+# The command-line contract of `python -m export_cli scorecard`: exactly these columns, in this order.
 SCORECARD_COLUMNS = (
     "indicator_code",
     "region_code",

@@ -52,7 +52,7 @@ SLOW = {
     "tests/exports/test_deck_render.py": "every page's deck with pictures (kaleido), then LibreOffice",
     "tests/exports/test_images.py::test_kaleido_private_is_running_still_answers": "kaleido",
     "tests/exports/test_images.py::test_the_background_start_leaves_a_warm_browser_once": "kaleido",
-    "tests/exports/test_scorecard_cli.py::test_command_line_smoke": "python -m exports",
+    "tests/exports/test_scorecard_cli.py::test_command_line_smoke": "python -m export_cli",
     # CLI tests still through `python -m loaders` (in-process through main(argv) would put them in the fast lane)
     "tests/loaders/test_column_map.py::test_cli_loads_a_mapped_table_once_and_refuses_a_bad_one_whole": "python -m",
     "tests/loaders/test_refresh.py::test_refresh_reports_each_indicator_and_fails_only_for_the_failing_one": "CLI",

@@ -15,9 +15,10 @@ import safe_text
 from charts import tables
 from config import settings
 from exports import basket, datafiles, images
-from exports.spec import ChartExport, NativeTable
+from exports.native import NativeTable
 from i18n import LANGUAGES, fmt, t
 from ui import state
+from views.chart_export import ChartExport
 
 LANGUAGE_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}
 

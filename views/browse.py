@@ -6,9 +6,10 @@ import pandas as pd
 
 from charts.browse import browse_figure
 from domain.periods import sort_key
-from exports.spec import ChartExport, NativeChart
+from exports.native import NativeChart
 from i18n import fmt, t
 from views import Data
+from views.chart_export import ChartExport
 from views.overview import data_date
 
 

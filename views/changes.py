@@ -22,13 +22,14 @@ from charts.traffic_lights import (
 )
 from domain import NATIONAL
 from domain.programme import INVESTMENTS
-from exports.spec import ChartExport, NativeTable
+from exports.native import NativeTable
 from i18n import fmt, t
 from metrics.changes import Digest, digest, indicator_crossing
 from metrics.headline import headline
 from metrics.reports import completeness, last_reported, missing_cells, previous_quarter
 from metrics.trajectory import Goal
 from views import Data
+from views.chart_export import ChartExport
 from views.overview import data_date
 from views.reports import FULL_LIST, Shown, names, pick, report_export
 

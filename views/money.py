@@ -19,7 +19,7 @@ from charts.report_summaries import (
 from domain import DEFAULT_AREA
 from domain.periods import sort_key
 from domain.programme import DIMENSIONS, INVESTMENTS
-from exports.spec import ChartExport, NativeChart
+from exports.native import NativeChart
 from i18n import fmt, t
 from metrics.reports import (
     grid_cells,
@@ -29,6 +29,7 @@ from metrics.reports import (
     spending,
 )
 from views import Data
+from views.chart_export import ChartExport
 from views.overview import Card, headline_cards
 from views.reports import Shown, lights_export, names, pick, report_export
 

@@ -11,10 +11,11 @@ from charts.summaries import headline_summary
 from charts.tables import series_table
 from domain import NATIONAL
 from domain.periods import sort_key
-from exports.spec import ChartExport, NativeChart
+from exports.native import NativeChart
 from i18n import fmt, t
 from metrics.headline import Headline, headline
 from views import Data
+from views.chart_export import ChartExport
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from exports.spec import ChartExport
 from views import Data
+from views.chart_export import ChartExport
 from views.overview import Card, headline_cards
 from views.reckoning import IndicatorReckoning, reckoning
 from views.trajectory import comparison_charts

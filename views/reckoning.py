@@ -17,12 +17,13 @@ from charts.theme import SINCE_STYLE
 from charts.tile_map import tile_map_figure
 from domain import NATIONAL
 from domain.periods import end
-from exports.spec import ChartExport, NativeTable
+from exports.native import NativeTable
 from i18n import fmt, t
 from metrics.milestones import Milestone, Reckoning, reckon
 from metrics.outcome import STORY_ORDER, story_key
 from safe_text import plotly_text
 from views import Data
+from views.chart_export import ChartExport
 from views.overview import data_date
 
 

@@ -7,9 +7,10 @@ from datetime import date
 from charts.scheduled import scheduled_figure
 from domain.periods import sort_key
 from domain.related import is_related_measure
-from exports.spec import ChartExport, NativeChart
+from exports.native import NativeChart
 from i18n import fmt, t
 from views import Data
+from views.chart_export import ChartExport
 from views.overview import data_date
 from views.related import related_charts
 from views.trajectory import trajectories, trajectory_chart

@@ -12,10 +12,10 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pandas as pd
 
-from exports.spec import ChartExport
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, fmt
 from views import Data
 from views import changes as change_views
+from views.chart_export import ChartExport
 from views.choices import resolve
 from views.describe import describe
 from views.pages import BY_PATH, DEFAULT_PAGE, charts_of

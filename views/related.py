@@ -10,9 +10,10 @@ from charts.related import related_figure
 from domain import NATIONAL
 from domain.periods import sort_key
 from domain.related import related_measures
-from exports.spec import ChartExport, NativeChart
+from exports.native import NativeChart
 from i18n import fmt, t
 from views import Data
+from views.chart_export import ChartExport
 from views.overview import data_date
 
 

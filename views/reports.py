@@ -25,10 +25,11 @@ from charts.traffic_lights import (
     traffic_light_figure,
 )
 from domain.programme import DIMENSIONS, INVESTMENTS
-from exports.spec import ChartExport, NativeTable
+from exports.native import NativeTable
 from i18n import fmt, t
 from metrics.reports import expected_investments, grid_cells, history
 from views import Data
+from views.chart_export import ChartExport
 from views.overview import data_date
 
 FULL_LIST = 10_000

@@ -1,7 +1,7 @@
 """The scorecard: every area's outcome at each passed target and what happened since, as one table.
 
 The same rows are on screen (a table figure and its fi/sv/en twin), in CSV/XLSX, in the deck (a native
-table) and on the command line (`python -m exports scorecard`): the data of every ChartExport here is
+table) and on the command line (`python -m export_cli scorecard`): the data of every ChartExport here is
 exactly metrics.milestones.scorecard_rows, in SCORECARD_COLUMNS, so a script reads what a leader sees.
 """
 
@@ -14,10 +14,11 @@ import pandas as pd
 from charts.scorecard import scorecard_figure
 from charts.theme import OUTCOME_STYLE, SINCE_STYLE
 from domain import NATIONAL
-from exports.spec import ChartExport, NativeTable
+from exports.native import NativeTable
 from i18n import fmt, t
 from metrics.milestones import SCORECARD_COLUMNS, scorecard_rows
 from views import Data
+from views.chart_export import ChartExport
 from views.deadline import reckoning_day
 from views.overview import data_date
 

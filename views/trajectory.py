@@ -15,13 +15,14 @@ from charts.tile_map import tile_map_figure
 from charts.trajectory import trajectory_figure
 from domain import NATIONAL
 from domain.periods import sort_key
-from exports.spec import ChartExport, NativeChart
+from exports.native import NativeChart
 from i18n import fmt, t
 from metrics.headline import final_targets
 from metrics.milestones import Reckoning, reckon
 from metrics.trajectory import Assessment, Goal, assess
 from safe_text import plotly_text
 from views import Data
+from views.chart_export import ChartExport
 from views.deadline import area_sentence, reckoning_day
 from views.overview import data_date
 from views.related import related_charts

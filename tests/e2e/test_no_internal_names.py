@@ -53,14 +53,13 @@ def test_exports_name_no_file(demo_db: Path) -> None:
     from openpyxl import load_workbook
 
     from exports import datafiles
-    from exports.footer import source_line
 
     with connect_readonly(demo_db) as con:
         data = Reader(con)
         charts = [chart for path in READER_PAGES if path != "esitys" for chart in build(f"{path}?lang=fi", data)]
     assert len(charts) >= 10
     for chart in charts:
-        shown = " ".join([chart.title, chart.summary, *chart.caveats, source_line(chart)])
+        shown = " ".join([chart.title, chart.summary, *chart.caveats, chart.source_line()])
         assert found(shown) == [], chart.key
         book = load_workbook(io.BytesIO(datafiles.xlsx(chart)), read_only=True)
         metadata = " ".join(str(cell) for row in book.worksheets[-1].iter_rows(values_only=True) for cell in row)

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import pytest
 
 from exports import datafiles
-from exports.spec import ChartExport
+from views.chart_export import ChartExport
 
 DANGEROUS = ["=1+1", "+CMD", "-2+3", "@SUM(A1)", "\tx", "\rx"]
 

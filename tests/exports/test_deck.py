@@ -11,8 +11,8 @@ from pptx import Presentation
 from pptx.util import Inches
 
 from domain.periods import end
+from export_cli.__main__ import main as cli
 from exports import deck
-from exports.__main__ import main as cli
 from i18n import t
 from store.db import connect_readonly
 from store.reader import Reader
@@ -139,10 +139,10 @@ def test_cli_writes_the_default_deck_and_a_chart(demo_db: Path, tmp_path: Path) 
 
 
 @pytest.mark.slow
-def test_python_m_exports_runs_as_a_process(demo_db: Path, tmp_path: Path) -> None:
+def test_python_m_export_cli_runs_as_a_process(demo_db: Path, tmp_path: Path) -> None:
     csv = tmp_path / "c.csv"
     args = ["chart", "--db", str(demo_db), "--view", "page=yleiskuva&lang=en", "--format", "csv", "--out", str(csv)]
-    run = run_module("exports", *args)
+    run = run_module("export_cli", *args)
     assert run.returncode == 0 and f"wrote {csv}" in run.stdout, run.stderr
     assert csv.read_bytes().startswith(b"\xef\xbb\xbfregion_code;period;value")
 
@@ -170,7 +170,7 @@ def test_view_addresses_parse_both_ways(view: str, page: str, params: dict) -> N
 def test_grid_is_a_native_table_and_a_tile_map_a_picture(charts) -> None:
     import plotly.graph_objects as go
 
-    from exports.spec import NativeTable
+    from exports.native import NativeTable
 
     base = charts[0]
     grid = base.__class__(**{**base.__dict__, "key": "grid", "native": NativeTable(

@@ -11,7 +11,7 @@ import pytest
 
 from config import settings
 from exports import images
-from exports.spec import ChartExport
+from views.chart_export import ChartExport
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
+from export_cli.__main__ import main as cli
 from exports import deck
-from exports.__main__ import main as cli
-from exports.spec import NativeChart, NativeTable
+from exports.native import NativeChart, NativeTable
 from store.db import connect_readonly
 from store.reader import Reader
 from tests.helpers import run_main

@@ -1,4 +1,4 @@
-"""python -m exports scorecard: the exact CSV contract, checked against rows worked out here from the story store."""
+"""python -m export_cli scorecard: the exact CSV contract, checked against rows worked out here from the story store."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from config import ROOT
-from exports.__main__ import main
+from export_cli.__main__ import main
 from loaders.ingest import ingest_files
 from store import db
 from tests.story_store import CARE, DENTAL, SERIES, TARGETS, build_story_store
@@ -216,7 +216,7 @@ def test_command_line_smoke(story_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "smoke.csv"
     argv = ["scorecard", "--db", str(story_db), "--as-of", "2026-12-01", "--format", "csv", "--out", str(out)]
     done = subprocess.run(
-        [sys.executable, "-m", "exports", *argv], cwd=ROOT, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "export_cli", *argv], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr
     assert out.read_text(encoding="utf-8").splitlines()[0] == HEADER

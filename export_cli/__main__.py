@@ -1,14 +1,14 @@
-"""CLI: python -m exports deck|chart|scorecard — rebuild views from their URL query strings and write files.
+"""CLI: python -m export_cli deck|chart|scorecard — rebuild views from their URL query strings and write files.
 
-    python -m exports scorecard [--db FILE] [--indicator CODE] [--as-of YYYY-MM-DD] [--lang fi|sv|en]
-                                --format csv|xlsx --out FILE
+    python -m export_cli scorecard [--db FILE] [--indicator CODE] [--as-of YYYY-MM-DD] [--lang fi|sv|en]
+                                   --format csv|xlsx --out FILE
 
 writes the scorecard (one row per indicator, area and passed target; header SCORECARD_COLUMNS): the CSV is
 plain (`,`, `.` decimals, UTF-8), a contract scripts rely on. `--as-of` reads the store as it stood at the
 end of that day and reckons the targets on it (default: the store now, reckoned today).
 
-A composition root (tests/test_architecture.py): it opens the store and builds views, which the
-exporters themselves never do.
+A composition root, above views and the store (tests/test_architecture.py): it opens the store, builds
+views and hands their charts to the writers in exports/, which never import views or the store themselves.
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from pathlib import Path
 
 from config import settings
 from exports import datafiles, deck, images
-from exports.spec import ChartExport
 from i18n import LANGUAGES
 from store.db import StoreMissing, connect_readonly
 from store.reader import Reader
 from views import registry
+from views.chart_export import ChartExport
 from views.scorecard import UnknownIndicator, scorecard_chart, scorecard_charts
 
 WRITERS = {
@@ -46,7 +46,7 @@ def day(text: str) -> date:
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m exports", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m export_cli", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     deck_cmd = commands.add_parser("deck", help="one .pptx from views (default: the leadership deck)")
     deck_cmd.add_argument("--out", type=Path, required=True)
