@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import kaleido
@@ -13,6 +14,7 @@ import pytest
 
 from config import ROOT
 from loaders.demo import build_demo
+from store.db import version
 
 DEMO_DIR = ROOT / "data" / "demo"
 # No test server or AppTest starts the export browser unless the test asks for it (the first export still does).
@@ -37,10 +39,30 @@ def demo_copy(demo_db: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def app_env(demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the app at a copy of the demo store."""
+    """Point the app at a private copy of the demo store, for tests that load data into it."""
     monkeypatch.setenv("DASHBOARD_DB", str(demo_copy))
     monkeypatch.delenv("DASHBOARD_ADMIN_PASSWORD", raising=False)
     return demo_copy
+
+
+@pytest.fixture(scope="session")
+def shared_store(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One copy of the demo store for every page test that only reads. The app's caches are keyed by the
+    store version (file and mtime), so views built for one test serve the next, as they serve every user."""
+    path = tmp_path_factory.mktemp("shared") / "dashboard.duckdb"
+    shutil.copyfile(demo_db.resolve(), path)
+    return path
+
+
+@pytest.fixture
+def app_reads(shared_store: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point the app at the shared demo store; a test that writes to it fails (use app_env to write)."""
+    monkeypatch.setenv("DASHBOARD_DB", str(shared_store))
+    monkeypatch.delenv("DASHBOARD_ADMIN_PASSWORD", raising=False)
+    before = version(shared_store), sorted(shared_store.parent.iterdir())
+    yield shared_store
+    after = version(shared_store), sorted(shared_store.parent.iterdir())
+    assert after == before, "wrote to the shared demo store: use the app_env fixture (a private copy)"
 
 
 # Slow tests in files other changes own, put in the slow lane here: a test file (all its tests) or one test.

@@ -10,7 +10,7 @@ from tests.helpers import as_read
 from tests.helpers import run_page as run
 
 
-def test_stopped_reporting_comes_first(app_env: Path) -> None:
+def test_stopped_reporting_comes_first(app_reads: Path) -> None:
     at = run("pages/changes.py", period="2025Q2")
     assert not at.exception
     text = next(as_read(m.value) for m in at.markdown if m.value.startswith("**"))
@@ -24,7 +24,7 @@ def test_stopped_reporting_comes_first(app_env: Path) -> None:
 
 
 @pytest.mark.parametrize(("lang", "word"), [("sv", "Kräver snabba åtgärder"), ("en", "Needs quick action")])
-def test_digest_in_other_languages(app_env: Path, lang: str, word: str) -> None:
+def test_digest_in_other_languages(app_reads: Path, lang: str, word: str) -> None:
     at = run("pages/changes.py", period="2024Q3", lang=lang)
     assert not at.exception
     assert word in at.markdown[-2].value or word in at.markdown[-1].value

@@ -18,14 +18,14 @@ def page(**state: object) -> AppTest:
     return at.run()
 
 
-def test_an_empty_basket_says_how_to_add_charts(app_env: Path) -> None:
+def test_an_empty_basket_says_how_to_add_charts(app_reads: Path) -> None:
     at = page()
     assert not at.exception
     assert "Lisää esitykseen" in at.info[0].value
     assert not at.get("download_button")
 
 
-def test_a_basket_lists_its_charts_and_offers_the_deck(app_env: Path) -> None:
+def test_a_basket_lists_its_charts_and_offers_the_deck(app_reads: Path) -> None:
     items = [Item("yleiskuva?lang=fi", "headline-care_guarantee_7day_share-358"), Item("yleiskuva?lang=fi", "gone")]
     at = page(**{BASKET: items})
     assert not at.exception

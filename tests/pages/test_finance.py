@@ -10,7 +10,7 @@ from tests.helpers import tables
 NBSP = "\u00a0"
 
 
-def test_keski_pohjanmaa_budget_utilisation_and_pace(app_env: Path) -> None:
+def test_keski_pohjanmaa_budget_utilisation_and_pace(app_reads: Path) -> None:
     at = run("pages/finance.py")
     assert not at.exception
     assert at.metric[0].value == f"6{NBSP}636{NBSP}000{NBSP}€"
@@ -26,7 +26,7 @@ def test_keski_pohjanmaa_budget_utilisation_and_pace(app_env: Path) -> None:
     assert not any("Esimerkkiaineisto" in w.value for w in at.warning)  # all real
 
 
-def test_budget_only_area_says_realised_is_not_reported(app_env: Path) -> None:
+def test_budget_only_area_says_realised_is_not_reported(app_reads: Path) -> None:
     at = run("pages/finance.py", area="19", lang="en")
     assert not at.exception
     assert any("no realised cost" in i.value for i in at.info)

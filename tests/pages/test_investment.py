@@ -11,7 +11,7 @@ from tests.helpers import run_page as run
 NBSP = "\u00a0"
 
 
-def test_keski_pohjanmaa_p4i1_on_one_screen(app_env: Path) -> None:
+def test_keski_pohjanmaa_p4i1_on_one_screen(app_reads: Path) -> None:
     at = run("pages/investment.py", area="18", investment="P4I1")
     assert not at.exception
     assert len(at.get("plotly_chart")) == 3  # indicator, lights, budget
@@ -22,7 +22,7 @@ def test_keski_pohjanmaa_p4i1_on_one_screen(app_env: Path) -> None:
     assert any(f"tavoite 80{NBSP}%" in c.value for c in at.caption)
 
 
-def test_area_without_budget_or_indicator_says_so_and_still_shows_lights_and_progress(app_env: Path) -> None:
+def test_area_without_budget_or_indicator_says_so_and_still_shows_lights_and_progress(app_reads: Path) -> None:
     at = run("pages/investment.py", area="90", investment="P4I2")
     assert not at.exception
     assert [box.value for box in at.info] == [

@@ -12,7 +12,7 @@ from tests.helpers import tables, trace_names
 NBSP = "\u00a0"
 
 
-def test_overview_shows_the_three_indicators_with_targets(app_env: Path) -> None:
+def test_overview_shows_the_three_indicators_with_targets(app_reads: Path) -> None:
     at = run("pages/overview.py")
     assert not at.exception
     # The latest national values: generated quarters to Q3/2026, the real annual survey value 2024.
@@ -29,7 +29,7 @@ def test_overview_shows_the_three_indicators_with_targets(app_env: Path) -> None
     assert any("Esimerkkiaineisto" in w.value for w in at.warning)
 
 
-def test_overview_in_english_uses_english_formats(app_env: Path) -> None:
+def test_overview_in_english_uses_english_formats(app_reads: Path) -> None:
     at = run("pages/overview.py", lang="en")
     assert not at.exception
     assert [m.value for m in at.metric] == ["81%", "100%", "41.9%"]
@@ -38,7 +38,7 @@ def test_overview_in_english_uses_english_formats(app_env: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
-def test_every_chart_has_a_summary_and_a_table(app_env: Path, lang: str) -> None:
+def test_every_chart_has_a_summary_and_a_table(app_reads: Path, lang: str) -> None:
     at = run("pages/overview.py", lang=lang)
     charts = at.get("plotly_chart")
     assert len(charts) == 5

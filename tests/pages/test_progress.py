@@ -10,7 +10,7 @@ from tests.helpers import tables
 NBSP = "\u00a0"
 
 
-def test_real_2024q3_progress_for_a_known_area(app_env: Path) -> None:
+def test_real_2024q3_progress_for_a_known_area(app_reads: Path) -> None:
     at = run("pages/progress.py", investment="P4I1", period="2024Q3")
     assert not at.exception
     table = tables(at)[0]
@@ -24,7 +24,7 @@ def test_real_2024q3_progress_for_a_known_area(app_env: Path) -> None:
     assert any("Esimerkkiaineisto" in w.value for w in at.warning)
 
 
-def test_pillar_3_progress_in_swedish(app_env: Path) -> None:
+def test_pillar_3_progress_in_swedish(app_reads: Path) -> None:
     at = run("pages/progress.py", investment="P3_IPS", period="2024Q3", lang="sv")
     assert not at.exception
     table = tables(at)[0]

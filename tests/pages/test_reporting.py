@@ -9,7 +9,7 @@ from tests.helpers import run_page as run
 from tests.helpers import tables
 
 
-def test_areas_that_stopped_reporting_show_their_last_quarter(app_env: Path) -> None:
+def test_areas_that_stopped_reporting_show_their_last_quarter(app_reads: Path) -> None:
     at = run("pages/reporting.py", period="2025Q2")
     assert not at.exception
     missing = tables(at)[1].set_index("Alue")
@@ -23,7 +23,7 @@ def test_areas_that_stopped_reporting_show_their_last_quarter(app_env: Path) -> 
     assert any(c.value.startswith("Selite: ✓ täydellinen · ◐ osittain · ✗ ei raporttia") for c in at.caption)
 
 
-def test_a_skipped_quarter_counts_as_missing(app_env: Path) -> None:
+def test_a_skipped_quarter_counts_as_missing(app_reads: Path) -> None:
     at = run("pages/reporting.py", period="2024Q1", lang="en")
     assert not at.exception
     missing = tables(at)[1].set_index("Area")

@@ -15,7 +15,7 @@ def row_of(table, area: str) -> dict:
     return table[table.iloc[:, 0] == area].iloc[0].to_dict()
 
 
-def test_grid_shows_symbol_and_word_for_a_known_generated_light(app_env: Path) -> None:
+def test_grid_shows_symbol_and_word_for_a_known_generated_light(app_reads: Path) -> None:
     at = run("pages/traffic_lights.py", period="2025Q2", investment="P4I1")
     assert not at.exception
     keski = row_of(tables(at)[0], "Keski-Pohjanmaa")
@@ -28,7 +28,7 @@ def test_grid_shows_symbol_and_word_for_a_known_generated_light(app_env: Path) -
     assert at.query_params["period"] == "2025Q2" and at.query_params["investment"] == "P4I1"  # shareable URL
 
 
-def test_history_mode_marks_streaks(app_env: Path) -> None:
+def test_history_mode_marks_streaks(app_reads: Path) -> None:
     at = run("pages/traffic_lights.py", mode="history", investment="P4I1", dimension="costs")
     assert not at.exception
     pohjanmaa = row_of(tables(at)[0], "Pohjanmaa")
@@ -36,7 +36,7 @@ def test_history_mode_marks_streaks(app_env: Path) -> None:
     assert "Pohjanmaa: keltainen 6. neljännestä peräkkäin" in as_read(at.markdown[-1].value)
 
 
-def test_investments_by_area_leave_non_participants_blank(app_env: Path) -> None:
+def test_investments_by_area_leave_non_participants_blank(app_reads: Path) -> None:
     at = run("pages/traffic_lights.py", by="investment", dimension="risks", period="2024Q3", lang="en")
     assert not at.exception
     table = tables(at)[0]
@@ -45,12 +45,12 @@ def test_investments_by_area_leave_non_participants_blank(app_env: Path) -> None
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
-def test_every_language_renders(app_env: Path, lang: str) -> None:
+def test_every_language_renders(app_reads: Path, lang: str) -> None:
     at = run("pages/traffic_lights.py", lang=lang)
     assert not at.exception and len(at.dataframe) == 1 and not at.get("plotly_chart")
 
 
-def test_grid_scrolls_with_the_area_pinned_and_cells_coloured(app_env: Path) -> None:
+def test_grid_scrolls_with_the_area_pinned_and_cells_coloured(app_reads: Path) -> None:
     """On a phone the grid scrolls sideways (a data grid), the area column stays put, colour is added to words."""
     at = run("pages/traffic_lights.py", period="2025Q2", investment="P4I1")
     grid = at.dataframe[0]

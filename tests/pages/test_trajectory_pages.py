@@ -11,7 +11,7 @@ from tests.helpers import as_read, run_page, tables, trace_names
 NBSP = "\u00a0"
 
 
-def test_indicator_page_marks_passed_targets_and_projects_only_to_the_target_ahead(app_env: Path) -> None:
+def test_indicator_page_marks_passed_targets_and_projects_only_to_the_target_ahead(app_reads: Path) -> None:
     at = run_page("pages/indicator.py", indicator="care_guarantee_7day_share", regions="18")
     assert not at.exception
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
@@ -34,7 +34,7 @@ def test_indicator_page_marks_passed_targets_and_projects_only_to_the_target_ahe
     assert any("välietappeja" in c.value for c in at.caption)
 
 
-def test_the_related_real_measure_sits_beside_the_care_guarantee_with_its_caveat(app_env: Path) -> None:
+def test_the_related_real_measure_sits_beside_the_care_guarantee_with_its_caveat(app_reads: Path) -> None:
     at = run_page("pages/indicator.py", indicator="care_guarantee_7day_share", regions="18")
     programme, related = trace_names(at)
     assert not [n for n in programme if "yli 7" in n]  # never in the programme's chart
@@ -45,7 +45,7 @@ def test_the_related_real_measure_sits_beside_the_care_guarantee_with_its_caveat
     assert any("not the programme indicator" in box.value for box in english.info)
 
 
-def test_national_remote_contact_says_the_last_value_met_the_target(app_env: Path) -> None:
+def test_national_remote_contact_says_the_last_value_met_the_target(app_reads: Path) -> None:
     at = run_page("pages/indicator.py", indicator="remote_contact_share", regions="18")
     assert not at.exception
     summary = next(as_read(c.value) for c in at.caption if c.value.startswith("Sähköinen"))
@@ -53,7 +53,7 @@ def test_national_remote_contact_says_the_last_value_met_the_target(app_env: Pat
     assert "Ei arvioitavissa" not in summary and summary.index("Keski-Pohjanmaa:") < summary.index("Koko maa:")
 
 
-def test_conflicting_targets_both_appear_with_their_sources(app_env: Path) -> None:
+def test_conflicting_targets_both_appear_with_their_sources(app_reads: Path) -> None:
     at = run_page("pages/indicator.py", indicator="remote_contact_share", regions="18")
     [names] = trace_names(at)
     assert f"Tavoite 35{NBSP}% Q4/2025 (2 asiakirjaa)" in names
@@ -66,14 +66,14 @@ def test_conflicting_targets_both_appear_with_their_sources(app_env: Path) -> No
     )
 
 
-def test_events_come_from_the_data(app_env: Path) -> None:
+def test_events_come_from_the_data(app_reads: Path) -> None:
     at = run_page("pages/indicator.py", indicator="care_guarantee_7day_share", regions="18")
     layout = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]
     labels = [a["text"] for a in layout["annotations"]]
     assert "HE 74/2022 (2022)" in labels and any("YTHS" in label for label in labels)
 
 
-def test_small_multiples_have_a_panel_per_area_grouped_by_yta(app_env: Path) -> None:
+def test_small_multiples_have_a_panel_per_area_grouped_by_yta(app_reads: Path) -> None:
     at = run_page("pages/indicator.py", mode="multiples")
     assert not at.exception
     layout = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]
@@ -83,7 +83,7 @@ def test_small_multiples_have_a_panel_per_area_grouped_by_yta(app_env: Path) -> 
     assert ytas == sorted(ytas)  # grouped by collaborative area
 
 
-def test_region_page_shows_keski_pohjanmaa_scheduled_targets(app_env: Path) -> None:
+def test_region_page_shows_keski_pohjanmaa_scheduled_targets(app_reads: Path) -> None:
     at = run_page("pages/region.py", region="18")
     assert not at.exception
     assert "Kiireetön suun terveydenhuolto (vrk)" in " ".join(as_read(c.value) for c in at.caption)
@@ -91,7 +91,7 @@ def test_region_page_shows_keski_pohjanmaa_scheduled_targets(app_env: Path) -> N
     assert dental, "scheduled targets drawn"
 
 
-def test_overview_ranks_the_22_areas_while_the_target_is_ahead(app_env: Path) -> None:
+def test_overview_ranks_the_22_areas_while_the_target_is_ahead(app_reads: Path) -> None:
     at = run_page("pages/overview.py", indicator="care_guarantee_7day_share", asof="2025-09-30")
     assert not at.exception
     ranking = json.loads(at.get("plotly_chart")[3].proto.spec)
@@ -114,7 +114,7 @@ def test_overview_ranks_the_22_areas_while_the_target_is_ahead(app_env: Path) ->
     assert [v.startswith(("✔", "↘")) for v in verdicts] == [gap >= 0 for gap in to_target]
 
 
-def test_overview_leads_with_the_reckoning_after_the_deadline(app_env: Path) -> None:
+def test_overview_leads_with_the_reckoning_after_the_deadline(app_reads: Path) -> None:
     at = run_page("pages/overview.py", indicator="care_guarantee_7day_share")
     assert not at.exception
     assert at.header[0].value == "Määräajan tulos"
@@ -130,14 +130,14 @@ def test_overview_leads_with_the_reckoning_after_the_deadline(app_env: Path) -> 
     assert "/22 aluetta saavutti tavoitteen" in summary
 
 
-def test_browse_finds_a_sotkanet_indicator_by_id(app_env: Path) -> None:
+def test_browse_finds_a_sotkanet_indicator_by_id(app_reads: Path) -> None:
     at = run_page("pages/browse.py", q="127")
     assert not at.exception
     assert len(at.get("plotly_chart")) == 1
     assert any("Sotkanet 127" in c.value for c in at.caption)
 
 
-def test_pages_speak_swedish(app_env: Path) -> None:
+def test_pages_speak_swedish(app_reads: Path) -> None:
     at = run_page("pages/indicator.py", lang="sv", regions="18")
     assert at.title[0].value == "Indikator"
     names = trace_names(at)[0]
