@@ -1,6 +1,7 @@
 """Every page of the page table in a real browser, opened once per language under test. On that one visit:
 it draws (its charts' SVG, no error box, no console error, the words a user looks for), Tab reaches every
-control with a visible focus, axe-core finds no serious or critical WCAG 2.1 A/AA violation, and changing
+control with a visible focus, axe-core finds no serious or critical WCAG 2.1 A/AA violation, no file name,
+path or bare document code shows with its tables open (tests/e2e/test_no_internal_names.py), and changing
 its main widget redraws it, still clean.
 
 The upload page (lataa) exists only with an admin secret: tests/e2e/test_upload.py and tests/pages/test_upload.py.
@@ -19,6 +20,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from i18n import t
 from tests.e2e.a11y import keyboard_walk, serious_violations
 from tests.e2e.conftest import SCREENSHOTS, SHOTS, open_page, screenshot, wait_until_drawn
+from tests.e2e.test_no_internal_names import found as internal_names
 from views.pages import PAGES as TABLE
 
 pytestmark = pytest.mark.e2e
@@ -146,6 +148,8 @@ def test_page_draws_passes_axe_and_the_keyboard_and_redraws_on_its_main_widget(
 
     found = serious_violations(page)  # with the tables' expanders open, so the walk below reaches into them too
     assert found == [], json.dumps(found, indent=1, ensure_ascii=False)
+    opened = page.inner_text("[data-testid='stMain']")  # every table open: no file name, path or document code
+    assert internal_names(opened) == [], opened[:500]
     missed, invisible = keyboard_walk(page)  # after axe: focus opens the date picker's calendar, a Streamlit widget
     assert missed == [], f"not reached with Tab on /{path}: {missed}"
     assert invisible == [], f"focused without a visible focus indicator on /{path}: {invisible}"

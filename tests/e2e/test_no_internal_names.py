@@ -1,4 +1,7 @@
-"""No reader ever sees a seed file name, a path or a bare document code: pages (tables open), data files, decks."""
+"""No reader ever sees a seed file name, a path or a bare document code: pages (tables open), data files, decks.
+
+The pages are checked on tests/e2e/test_every_page.py's one visit per page and language (with every table's
+expander open, after axe); this file holds the pattern and the exports' words."""
 
 from __future__ import annotations
 
@@ -7,11 +10,9 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
 
 from store.db import connect_readonly
 from store.reader import Reader
-from tests.e2e.conftest import open_page
 from views.pages import PAGES
 from views.registry import build
 
@@ -24,7 +25,6 @@ INTERNAL = re.compile(
     r"|\(\s*00[0-4](?:\s*,\s*00[0-4])*\s*\)|\b00[0-4],\s*00[0-4]\b"  # bare document codes: (000), 000, 002
 )
 READER_PAGES = [spec.url_path for spec in PAGES if spec.audience != "admin"]
-ADDRESS = {spec.url_path: "" if spec.default else spec.url_path for spec in PAGES}  # the default page is "/"
 
 
 def found(text: str) -> list[str]:
@@ -35,16 +35,6 @@ def test_the_pattern_catches_what_it_must() -> None:
     sample = "Lähde: 000_1000f12d482e814f.txt (000, 002) shared/domain/README.md generated_series.csv"
     assert found(sample) == ["(000, 002)", "000_1000f12d482e814f.txt", "generated_series.csv", "shared/"]
     assert found("Keski-Pohjanmaan tilannekatsaus 6/2025; 81 % 3/2025; Q4/2025") == []
-
-
-@pytest.mark.parametrize("path", READER_PAGES)
-def test_a_page_with_its_tables_open_names_no_file(server: str, page: Page, path: str) -> None:
-    open_page(page, f"{server}/{ADDRESS[path]}")
-    for summary in page.locator("[data-testid='stExpander'] summary").all():
-        summary.click()
-    page.wait_for_timeout(300)
-    text = page.inner_text("[data-testid='stMain']")
-    assert found(text) == [], text[:500]
 
 
 def test_exports_name_no_file(demo_db: Path) -> None:
