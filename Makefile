@@ -8,6 +8,12 @@ PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 NGINX ?= /usr/sbin/nginx
 
+# pytest-xdist workers: each test file stays on one worker (--dist loadfile), so a module's server or store
+# starts once; the browser tests mostly wait on a server or Chromium, so a second worker fills the idle core.
+# PYTEST_WORKERS=0 runs everything in one process.
+PYTEST_WORKERS ?= 2
+PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
+
 .PHONY: run test test-fast lint demo bench clean chromium nginx libreoffice
 
 run: $(VENV)/.runtime
@@ -17,13 +23,13 @@ run: $(VENV)/.runtime
 test: $(VENV)/.dev chromium nginx libreoffice node_modules/axe-core/axe.min.js
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PARALLEL)
 
 # The lanes are pytest markers (pyproject.toml): e2e drives Chromium, slow starts processes or reads large files.
 test-fast: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -m "not e2e and not slow"
+	$(BIN)/python -m pytest -m "not e2e and not slow" $(PARALLEL)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check --fix .

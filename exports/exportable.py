@@ -2,7 +2,7 @@
 
 Views build `views.chart_export.ChartExport`, which has all of this; the writers here (images, data files,
 decks) never import views, so exports/ stays a leaf that views, the UI and the export CLI call down into.
-tests/exports/test_exportable.py checks that every chart a view builds is an Exportable.
+tests/exports/test_exportable.py checks that a ChartExport is an Exportable and a partial chart is not.
 """
 
 from __future__ import annotations

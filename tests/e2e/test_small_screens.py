@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.e2e.conftest import SHOTS, _record, open_page
+from tests.e2e.conftest import _record, open_page
 
 pytestmark = pytest.mark.e2e
 
@@ -64,9 +64,7 @@ def test_page_fits_the_screen_and_no_text_overlaps(
     page = sized
     width = page.viewport_size["width"]
     shot = f"small-{path.split('?')[0] or 'yleiskuva'}-{'asof-' if 'asof' in path else ''}{width}"
-    open_page(page, f"{server}/{path}", charts=charts)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SHOTS / f"{shot}.png", full_page=True)
+    open_page(page, f"{server}/{path}", shot=shot, charts=charts)  # a screenshot when asked (E2E_SCREENSHOTS=1)
     main = page.locator("[data-testid='stMain']")
     sideways = main.evaluate("m => [m.scrollWidth, m.clientWidth, document.documentElement.scrollWidth]")
     assert sideways[0] <= sideways[1] + 1 and sideways[2] <= width + 1, f"the page scrolls sideways: {sideways}"
