@@ -44,7 +44,8 @@ class Replay(BaseHTTPRequestHandler):
 def server() -> Iterator[str]:
     Replay.script, Replay.seen = {}, []
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Replay)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    # shutdown() waits for the loop's next poll: 0.05 s instead of the default half second per test
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/rest/1.1"
     httpd.shutdown()
