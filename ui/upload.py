@@ -106,6 +106,7 @@ def _choices(key: str, head: column_guess.Head, said: dict[str, str], lang: str)
                 t("upload.mapping.indicator_id", lang),
                 known + ([typed] if typed and typed not in known else []),
                 accept_new_options=True,
+                placeholder=t("upload.mapping.indicator_id_placeholder", lang),
                 help=t("upload.mapping.indicator_id_help", lang),
                 key=f"{key}:indicator_id",
             )
@@ -157,7 +158,7 @@ def _load(key: str, outcome: ingest.Outcome, dataset: str, lang: str) -> None:
     st.cache_data.clear()
     table(preview.summary_frame([outcome])[["file", "status", "rows"]], lang)
     if outcome.status in ("loaded", "already loaded"):
-        st.success(widgets.plain(t("upload.mapping.loaded", lang, title=dataset)))
+        st.success(widgets.plain(t("upload.mapping.loaded", lang, dataset=dataset)))
 
 
 def _recipe(key: str, head: column_guess.Head, choices: mapped.Choices, ready: bool, lang: str) -> None:
