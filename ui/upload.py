@@ -117,7 +117,7 @@ def _choices(key: str, head: column_guess.Head, said: dict[str, str], lang: str)
             help=t("upload.mapping.dataset_help", lang),
             key=f"{key}:dataset",
         )
-        sotkanet = st.checkbox(t("upload.mapping.sotkanet_ids", lang), key=f"{key}:sotkanet")
+    sotkanet = st.checkbox(t("upload.mapping.sotkanet_ids", lang), key=f"{key}:sotkanet")  # full width: long label
     return mapped.Choices(chosen, indicator, dataset, "sotkanet" if sotkanet else None, head.sheet)
 
 
