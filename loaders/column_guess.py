@@ -3,7 +3,9 @@
 Only a bounded head is read (HEAD_BYTES of text, HEAD_ROWS rows, HEAD_COLUMNS columns), so a 50 MB
 upload costs what a small one does. A column is a region if its values are regions we know (by code or
 by a name in fi/sv/en, long forms too), a period if they parse as one, a value if they are numbers with
-a decimal comma or point; gender and indicator columns are optional. The header's words only break ties.
+a decimal comma or point; gender and indicator columns are optional. Among the columns whose values fit
+(MIN_SHARE of them), one whose header names the role comes first (HINTS); an indicator column with ids we
+do not know is found by its header alone.
 The user confirms or corrects the guess; nothing here is loaded.
 """
 
@@ -34,7 +36,7 @@ CELL_CHARS = 200  # a cell in the preview; the file keeps the rest
 MIN_SHARE = 0.8  # of a column's non-empty head values that must fit a role
 ROLES = ("region", "period", "value", "indicator", "gender")
 REQUIRED = ("region", "period", "value")
-# Header words that break ties between columns whose values fit equally well (lower case, fi/sv/en).
+# Header words that pick one of the columns whose values fit (lower case, fi/sv/en).
 HINTS = {
     "region": ("alue", "region", "område", "area", "kunta", "kommun", "hyvinvointialue", "välfärdsområde"),
     "period": ("vuosi", "aika", "kausi", "ajanjakso", "år", "tid", "period", "year", "time", "date", "pvm"),
@@ -199,7 +201,8 @@ def guess(head: Head, indicators: frozenset[str] = frozenset()) -> Guess:
                 share = len(matched) / len(values)
                 if share < MIN_SHARE:
                     continue
-                # Ties: the header's word; names over codes for regions; decimals for values; leftmost first.
+                # The header's word first, then: more values fit; names over codes for regions;
+                # decimals for values; leftmost.
                 prefer = {
                     "region": kind == "region" and not all(v.isdigit() for v in values),
                     "value": any("," in v or "." in v for v in values),

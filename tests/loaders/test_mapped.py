@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from openpyxl import Workbook
+
 from loaders import ingest, mapped
 from loaders.column_guess import Head
 from loaders.mapped import Choices
@@ -57,3 +59,18 @@ def test_a_dry_run_then_the_one_write_path(tmp_path: Path, store: Path) -> None:
         ("01", 81.5),
         ("08", 7.25),
     ]
+
+
+def test_a_workbook_no_layout_takes_is_offered_the_mapping_and_read_from_its_sheet(tmp_path: Path) -> None:
+    book = Workbook()
+    book.active.title = "Ohje"
+    sheet = book.create_sheet("Luvut")
+    sheet.append(["Alue", "Vuosi", "Arvo"])
+    sheet.append(["Pirkanmaa", "2024", 1.5])
+    path = tmp_path / "oma.xlsx"
+    book.save(path)
+    [refused] = ingest.check_files([path])
+    assert mapped.wants_mapping(refused)  # our template's sheets are missing: no layout takes it
+    choices = Choices({"region": "Alue", "period": "Vuosi", "value": "Arvo"}, "x", "omat", sheet="Luvut")
+    outcome = mapped.check(path, path.read_bytes(), mapped.to_mapping(choices))
+    assert outcome.batch.tables["observations"].to_pylist()[0]["value"] == 1.5
