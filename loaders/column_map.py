@@ -39,7 +39,8 @@ class ColumnMap:
     sheet: str | None = None  # XLSX: the sheet's name (default: the first)
 
 
-def _text(path: Path, data: bytes) -> str:
+def decoded(data: bytes) -> str:
+    """The file's text: UTF-16 with its BOM, else UTF-8 (BOM allowed), else cp1252 (old Excel CSV)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding)
@@ -52,7 +53,7 @@ def _text(path: Path, data: bytes) -> str:
 def _table(path: Path, data: bytes, mapping: ColumnMap, limits: Limits) -> tuple[list[str], list]:
     """Header and (row number, cells) of a CSV or of one sheet of a workbook."""
     if not workbook.matches(path, data):
-        return read_rows(path, _text(path, data).encode("utf-8"))
+        return read_rows(path, decoded(data).encode("utf-8"))
     book = workbook._open(path, data, limits)
     sheets = {sheet.title: sheet for sheet in book.worksheets}
     sheet = sheets.get(mapping.sheet) if mapping.sheet else book.worksheets[0]
