@@ -33,9 +33,9 @@ def test_selaa_shows_the_indicators_refresh_and_the_sources_failure(app_on_refre
     failed, named, indicator, ok = SEEN[lang]
     at = run_page("pages/browse.py", q="6411", lang=lang)
     assert not at.exception
-    captions = [c.value for c in at.caption]
-    [source] = [c for c in captions if failed in as_read(c)]
-    assert source.count(":red[**") == 1 and as_read(source.split(":red[**")[1]).startswith(failed)  # red + word
+    lines = [m.value for m in at.markdown]
+    [source] = [line for line in lines if failed in as_read(line)]
+    assert source.count(":red-badge[") == 1 and as_read(source.split(":red-badge[")[1]).startswith(failed)  # red + word
     assert named in as_read(source)
-    [own] = [c for c in captions if as_read(c).startswith(indicator)]
-    assert f":green[**{ok}**]" in own and "✖" not in own  # 6411 itself came in new
+    [own] = [line for line in lines if as_read(line).startswith(f":small[{indicator}")]
+    assert f":green-badge[{ok}]" in own and "✖" not in own  # 6411 itself came in new
