@@ -166,8 +166,8 @@ def source_footer(data: Data, lang: str, charts: Sequence[ChartExport] = ()) -> 
 
 
 def refreshed(line: Freshness) -> None:
-    """A refresh line: its mark as a red or green badge (in a caption, its muted colour pales the badge to a contrast of 2.9:1),
-    and the mark's own shape and word say the same."""
+    """A refresh line: its mark as a red or green badge, whose own shape and word say the same. Body text,
+    not a caption: a caption's muted colour paled the red badge to a contrast of 2.9:1 (now 6.5:1)."""
     colour = "red" if line.failed else "green"
     st.markdown(f":small[{plain(line.head)}] :{colour}-badge[{plain(line.mark)}] :small[{plain(line.tail)}]")
 
