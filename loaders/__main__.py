@@ -2,7 +2,7 @@
 [--map ROLE=COLUMN… (--indicator ID | --map indicator=COL) [--dataset NAME] [--region-ids sotkanet] [--sheet S]]
 | fetch-sotkanet --indicator ID
 [--years Y…] [--db FILE] | refresh [--db FILE] [--config FILE]
-| demo [--db FILE] [--if-missing] | relink [--db FILE]."""
+| demo [--db FILE] [--if-missing | --fresh] | relink [--db FILE] | upgrade [--db FILE]."""
 
 from __future__ import annotations
 
@@ -126,14 +126,17 @@ def main(argv: list[str] | None = None) -> int:
     demo = commands.add_parser("demo", help="build the demo store from data/demo/")
     demo.add_argument("--db", type=Path)
     demo.add_argument("--if-missing", action="store_true", help="do nothing if the store exists")
+    demo.add_argument("--fresh", action="store_true", help="start over, only if the store holds demo loads alone")
     relink = commands.add_parser("relink", help="restore a missing live link to the newest published version")
     relink.add_argument("--db", type=Path)
+    upgrade = commands.add_parser("upgrade", help="publish a copy of the store brought up to this code's schema")
+    upgrade.add_argument("--db", type=Path)
     args = parser.parse_args(argv)
 
     db_path = args.db or settings().db_path
     try:
         return _run(args, db_path)
-    except (db.LiveLinkMissing, db.StoreMissing, FileExistsError, db.StoreWriteFailed) as error:
+    except (db.LiveLinkMissing, db.StoreMissing, FileExistsError, db.StoreWriteFailed, db.HoldsRealData) as error:
         _stderr(f"refused: {error}")
         return 1
 
@@ -141,6 +144,10 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace, db_path: Path) -> int:
     if args.command == "relink":
         print(f"{db_path} now points at {db.relink(db_path).name}")
+        return 0
+    if args.command == "upgrade":  # after installing new code, before (re)starting the app
+        upgraded = db.upgrade(db_path)
+        print(f"{db_path}: " + (f"upgraded, now {db_path.resolve().name}" if upgraded else "already up to date"))
         return 0
     if args.command == "ingest" and args.map:
         return _ingest_mapped(args, db_path)
@@ -155,6 +162,8 @@ def _run(args: argparse.Namespace, db_path: Path) -> int:
     if args.if_missing and db_path.exists():
         print(f"store exists: {db_path}")
         return 0
+    if args.fresh:
+        db.delete_demo_store(db_path)
     return _report(build_demo(db_path, settings().data_dir))
 
 

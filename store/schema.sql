@@ -1,7 +1,11 @@
--- The store's tables. Safe to rerun: every statement is IF NOT EXISTS.
--- Later changes go in store/migrations.py with a new schema_version.
+-- The store's tables. Safe to rerun: every statement is IF NOT EXISTS (views: OR REPLACE).
+-- Data changes (rewriting stored rows) go in store/db.migrate with a new schema_version.
 
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+-- The sha256 of the schema.sql a writer last ran on this file. Readers refuse a file written under
+-- another schema.sql (its views may name columns this code does not know); `python -m loaders
+-- upgrade` publishes a copy brought up to date.
+CREATE TABLE IF NOT EXISTS schema_fingerprint (sha256 TEXT NOT NULL);
 
 -- One row per loaded file (or API response saved as a file).
 CREATE TABLE IF NOT EXISTS ingests (
