@@ -156,20 +156,10 @@ def source_series(con: Con, dataset: str, indicator: str, as_of: date | None = N
     )
 
 
-REFRESH_COLUMNS = ["dataset", "indicator", "run_at", "refreshed_at", "outcome", "reason_kind", "http_status", "reason"]
-REFRESH_COLUMNS += ["rows", "title_fi", "title_sv", "title_en"]
-
-
 def refreshes(con: Con, as_of: date | None = None) -> pd.DataFrame:
     """Each refreshed source indicator's latest refresh (time, outcome, reason), with its title.
 
-    The log is its own record of time, so an earlier day is read by refreshed_at, not through the CTEs.
-    A store written before the log existed has no such table: no refresh is known yet."""
-    [[exists]] = con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'refresh_log'"
-    ).fetchall()
-    if not exists:
-        return pd.DataFrame(columns=REFRESH_COLUMNS)
+    The log is its own record of time, so an earlier day is read by refreshed_at, not through the CTEs."""
     return con.execute(
         "SELECT r.dataset, r.indicator, r.run_at, r.refreshed_at, r.outcome, r.reason_kind, r.http_status,"
         " r.reason, r.rows, s.title_fi, s.title_sv, s.title_en"
