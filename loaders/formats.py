@@ -21,6 +21,7 @@ from loaders import (
     workbook,
 )
 from loaders.checks import Checker
+from loaders.column_map import decoded_head
 from loaders.limits import DEFAULT, Limits, size_text
 from loaders.textfile import header_problems, read_rows
 from store.batch import Batch, LoadErrors, Phrase, Problem, refuse
@@ -117,4 +118,9 @@ def parse(path: Path, limits: Limits = DEFAULT) -> Batch:
     if jsonfile.looks_like_json(data):
         jsonfile.load(path, data)  # broken JSON: say where it breaks rather than "unknown format"
     formats = Phrase(tuple((fmt.name, f"problem.format.{fmt.name}") for fmt in FORMATS))
-    raise refuse(path.name, "accepted", data[:60].decode("utf-8", errors="replace"), formats=formats)
+    # The file's first line as the long-table reader decodes it (an Excel CSV in cp1252 reads "Käyntejä", not
+    # "K�yntej�"): a line break would show as "\u000a".
+    start = decoded_head(data, 60)
+    raise refuse(
+        path.name, "accepted", next((line for line in start.splitlines() if line.strip()), ""), formats=formats
+    )
