@@ -28,6 +28,9 @@ def table(frame: pd.DataFrame, lang: str) -> None:
         frame = frame.assign(status=[t(f"upload.status.{status}", lang) for status in frame["status"]])
     if "kind" in frame:
         frame = frame.assign(kind=[t(f"upload.kind.{kind}", lang) for kind in frame["kind"]])
+    for name in ("row", "column"):  # a problem of the whole file: a blank cell, not the grid's English "None"
+        if name in frame:
+            frame = frame.assign(**{name: ["" if pd.isna(cell) else str(cell) for cell in frame[name]]})
     st.dataframe(frame.rename(columns=lambda c: t(f"upload.column.{c}", lang)), hide_index=True, width="stretch")
 
 

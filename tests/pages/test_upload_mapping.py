@@ -115,6 +115,7 @@ def test_a_table_to_map_is_no_refusal_and_a_refused_file_quotes_its_cp1252_start
     problems = at.dataframe[1].value  # kind, file, row, column, expected, found: only the file really refused
     assert list(problems.iloc[:, 1]) == ["summa.csv"]
     assert problems.iloc[0, 5] == "Käyntejä yhteensä"  # its first line, cp1252 decoded: not "K�yntej�"
+    assert problems.iloc[0, 2:4].tolist() == ["", ""]  # the whole file: no row, no column (not "None")
     assert [h.value for h in at.header] == [
         {"fi": "Oma taulukko: mikä sarake on mitäkin?", "sv": "Egen tabell: vilken kolumn innehåller vad?"}[lang]
     ]
