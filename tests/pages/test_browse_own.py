@@ -56,6 +56,7 @@ def test_selaa_names_the_own_series_and_labels_both_years(own_loaded: Path) -> N
     assert not at.exception, at.exception
     [picker] = [box for box in at.selectbox if box.value == "omat:kaynnit_oma"]
     assert picker.format_func(picker.value) == "kaynnit_oma (aineisto omat)"
+    assert "tai oma taulukko" in at.markdown[0].value  # the intro names own tables too
     captions = [c.value.replace("\\", "") for c in at.caption]  # escaped Markdown, as shown unescaped
     assert "kaynnit_oma (aineisto omat): 4 arvoa 2 alueelta, 2023–2024." in captions
     assert not any("metatiedot" in caption for caption in captions)
