@@ -13,7 +13,7 @@ NGINX ?= /usr/sbin/nginx
 run: $(VENV)/.runtime
 	$(BIN)/python -m loaders demo --if-missing
 	$(BIN)/python -m loaders upgrade
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/python deploy/warm_up.py --port $(PORT) & $(BIN)/streamlit run app.py --server.port $(PORT)
 
 test: $(VENV)/.dev chromium nginx libreoffice node_modules/axe-core/axe.min.js
 	$(BIN)/ruff check .

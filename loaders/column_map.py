@@ -23,7 +23,7 @@ from loaders.reference import lookups
 from loaders.sotkanet_portal import GENDERS
 from loaders.textfile import read_rows
 from loaders.thl_mapping import OBSERVATIONS
-from store.batch import Batch, LoadErrors, Problem
+from store.batch import Batch, LoadErrors, Problem, Term
 from store.tables import LOADER_COLUMNS
 
 ROLES = ("region", "period", "value", "indicator", "gender")
@@ -92,12 +92,15 @@ def _columns(path: Path, header: list[str], mapping: ColumnMap) -> dict[str, int
     """The position of each mapped column; a name the file does not have asks the user to choose one."""
     problems, positions = [], {}
     needed = {"region", "period", "value"} | ({"indicator"} if mapping.indicator is None else set())
+
+    def choose(role: str) -> dict[str, object]:  # the role in the reader's words, and what the file has
+        return {"role": Term(f"problem.role.{role}"), "columns": ", ".join(header)}
+
     for role in sorted(needed - set(mapping.columns)):
-        problems.append(Problem(path.name, 1, None, "column_choose", "", {"role": role, "columns": ", ".join(header)}))
+        problems.append(Problem(path.name, 1, None, "column_choose", "", choose(role), "column_not_chosen"))
     for role, name in mapping.columns.items():
         if name not in header:
-            params = {"role": role, "columns": ", ".join(header)}
-            problems.append(Problem(path.name, 1, name, "column_choose", name, params))
+            problems.append(Problem(path.name, 1, name, "column_choose", name, choose(role), "column_missing"))
         else:
             positions[role] = header.index(name)
     if problems:

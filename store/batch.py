@@ -43,8 +43,18 @@ class Phrase:
         return "; ".join(f"{label}: {t(key, lang)}" for label, key in self.items)
 
 
+@dataclass(frozen=True)
+class Term:
+    """A word in the problem's language, e.g. a column's role: problem.role.region → 'alueen nimi tai koodi'."""
+
+    key: str
+
+    def render(self, lang: str) -> str:
+        return t(self.key, lang)
+
+
 def _params(params: Mapping[str, Any], lang: str) -> dict[str, Any]:
-    return {name: value.render(lang) if isinstance(value, Phrase) else value for name, value in params.items()}
+    return {name: value.render(lang) if isinstance(value, Phrase | Term) else value for name, value in params.items()}
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 
 from store.batch import Batch
-from store.tables import LOADER_COLUMNS, OBSERVATION_KEY, UPSERT_TABLES
+from store.tables import LOADER_COLUMNS, OBSERVATION_KEY, REFRESH_LOG_COLUMNS, UPSERT_TABLES
 
 SCHEMA_VERSION = 2  # 2: observations.raw only where it differs from the value's canonical text
 SCHEMA = Path(__file__).with_name("schema.sql")
@@ -202,6 +202,28 @@ class Writer:
             raise
         self.changed = True
         return True
+
+    def log_refresh(self, entries: list[dict]) -> None:
+        """Append one refresh run's rows (REFRESH_LOG_COLUMNS each) in one transaction. It touches no other
+        table, and marks the copy changed: a run in which everything failed still publishes its log, on a
+        copy of the live store, so no published value is lost."""
+        if not entries:
+            return
+        cur = self.con.cursor()
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            cur.executemany(
+                f"INSERT INTO refresh_log ({', '.join(REFRESH_LOG_COLUMNS)})"
+                f" VALUES ({', '.join('$' + name for name in REFRESH_LOG_COLUMNS)})",
+                [{name: entry[name] for name in REFRESH_LOG_COLUMNS} for entry in entries],
+            )
+            cur.execute("COMMIT")
+        except BaseException as error:
+            _rollback(cur)
+            if isinstance(error, DISK_ERRORS):
+                raise StoreWriteFailed(error) from error
+            raise
+        self.changed = True
 
 
 def _rollback(cur: duckdb.DuckDBPyConnection) -> None:

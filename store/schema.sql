@@ -220,6 +220,21 @@ CREATE TABLE IF NOT EXISTS source_regions (
     PRIMARY KEY (dataset, region)
 );
 
+-- Nightly refresh runs (loaders/refresh.py): one row per indicator per run, failures included, so the
+-- app can say when each source was last refreshed and what failed. Written by store.db.Writer.log_refresh,
+-- never touching observations: a night where everything failed still publishes its log.
+CREATE TABLE IF NOT EXISTS refresh_log (
+    run_at        TIMESTAMP NOT NULL,     -- the run's start: the same for every row of one run
+    refreshed_at  TIMESTAMP NOT NULL,     -- when this indicator was fetched (local time, like loaded_at)
+    dataset       TEXT NOT NULL,          -- sotkanet
+    indicator     TEXT NOT NULL,          -- as in observations.indicator
+    outcome       TEXT NOT NULL,          -- new | changed | unchanged | failed
+    reason_kind   TEXT,                   -- failed: http | unreachable | no_range | refused (the answer was not loadable)
+    http_status   INTEGER,                -- failed with kind http: the status the server answered
+    reason        TEXT,                   -- failed: what went wrong, as the command prints it
+    rows          BIGINT NOT NULL         -- values in the response (0 when failed)
+);
+
 -- The public read view for analysts: current values only, with provenance, the cited document and
 -- the note in fi/sv/en (a note given once, untranslated, shows in every language).
 -- store/as_of.py holds the same SELECT for an earlier day: keep the two alike (a test compares them).

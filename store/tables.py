@@ -180,6 +180,18 @@ LOADER_COLUMNS: dict[str, tuple[str, ...]] = {
         "region_code",
     ),
 }
+# One refresh run's log rows (store.db.Writer.log_refresh): not a loader's table, it has no ingest_id.
+REFRESH_LOG_COLUMNS = (
+    "run_at",
+    "refreshed_at",
+    "dataset",
+    "indicator",
+    "outcome",
+    "reason_kind",
+    "http_status",
+    "reason",
+    "rows",
+)
 # Reference data and source metadata: a newer file replaces by key.
 UPSERT_TABLES = {"regions", "indicators", "documents", "source_indicators", "source_regions"}
 OBSERVATION_KEY = ("dataset", "indicator", "region", "period", "gender")
