@@ -35,12 +35,13 @@ def display(text: str, limit: int = DISPLAY_CHARS) -> str:
 
 @dataclass(frozen=True)
 class Phrase:
-    """A parameter shown in the problem's language: (label, i18n key) pairs as 'label: text; …'."""
+    """A parameter shown in the problem's language: (label, i18n key) pairs, shown as 'text; text; …'.
+    The labels (format names of the program) are for tests and logs, never shown to a user."""
 
     items: tuple[tuple[str, str], ...]
 
     def render(self, lang: str) -> str:
-        return "; ".join(f"{label}: {t(key, lang)}" for label, key in self.items)
+        return "; ".join(t(key, lang) for _label, key in self.items)
 
 
 @dataclass(frozen=True)

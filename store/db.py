@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 
 from store.batch import Batch
-from store.tables import LOADER_COLUMNS, OBSERVATION_KEY, REFRESH_LOG_COLUMNS, UPSERT_TABLES
+from store.tables import LOADER_COLUMNS, MERGED_KEYS, OBSERVATION_KEY, REFRESH_LOG_COLUMNS, UPSERT_TABLES
 
 SCHEMA_VERSION = 2  # 2: observations.raw only where it differs from the value's canonical text
 SCHEMA = Path(__file__).with_name("schema.sql")
@@ -255,6 +255,14 @@ def _insert(cur: duckdb.DuckDBPyConnection, table: str, rows: object, ingest_id:
         select = ", ".join(columns)
         if table == "observations":
             return _insert_observations(cur, select, ingest_id, fresh=streamed and not staged)
+        elif table in MERGED_KEYS:
+            key = MERGED_KEYS[table]
+            fill = ", ".join(f"{c} = coalesce(EXCLUDED.{c}, {table}.{c})" for c in columns if c not in key)
+            cur.execute(
+                f"INSERT INTO {table} ({select}, ingest_id) SELECT {select}, $id FROM incoming"
+                f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET {fill}, ingest_id = EXCLUDED.ingest_id",
+                {"id": ingest_id},
+            )
         else:
             verb = "INSERT OR REPLACE" if table in UPSERT_TABLES else "INSERT"
             cur.execute(

@@ -194,4 +194,8 @@ REFRESH_LOG_COLUMNS = (
 )
 # Reference data and source metadata: a newer file replaces by key.
 UPSERT_TABLES = {"regions", "indicators", "documents", "source_indicators", "source_regions"}
+# Upserts that fill in rather than replace: a source's metadata arrives from several files (a portal
+# download has the Finnish title only, the REST metadata all three), and a later file must not blank
+# what an earlier one gave. The row's ingest_id is the latest file's.
+MERGED_KEYS = {"source_indicators": ("dataset", "indicator")}
 OBSERVATION_KEY = ("dataset", "indicator", "region", "period", "gender")

@@ -79,7 +79,9 @@ def test_unknown_format_lists_the_accepted_ones(tmp_path: Path) -> None:
     with pytest.raises(LoadErrors) as caught:
         formats.parse(path)
     expected = caught.value.problems[0].expected
-    assert "sotkanet_csv" in expected and "thl_jsonstat" in expected and "template_xlsx" in expected
+    assert "Sotkanet REST CSV" in expected and "JSON-stat" in expected
+    assert "our template as an Excel workbook" in expected
+    assert "sotkanet_csv" not in expected and "template_xlsx" not in expected  # the program's names are not the user's
 
 
 @pytest.mark.parametrize(
