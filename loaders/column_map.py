@@ -8,6 +8,7 @@ unmatched region is a problem with row and column that suggests the closest know
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,19 @@ def decoded(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+def decoded_head(data: bytes, chars: int) -> str:
+    """The first `chars` characters with decoded()'s fallbacks, from a bounded head: a character cut at the
+    head's end is left out, not garbled (a refusal quotes the file's start this way)."""
+    head = data[: 4 * chars + 4]  # at most 4 bytes a character, and a BOM
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return head[: len(head) // 2 * 2].decode(encoding, errors="replace")[:chars]
+    try:
+        return codecs.getincrementaldecoder("utf-8-sig")().decode(head)[:chars]  # not final: a cut tail waits
+    except UnicodeDecodeError:
+        return head.decode("cp1252", errors="replace")[:chars]
 
 
 def _table(path: Path, data: bytes, mapping: ColumnMap, limits: Limits) -> tuple[list[str], list]:

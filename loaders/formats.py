@@ -22,6 +22,7 @@ from loaders import (
     workbook,
 )
 from loaders.checks import Checker
+from loaders.column_map import decoded_head
 from loaders.limits import DEFAULT, Limits, size_text
 from loaders.textfile import header_problems, read_rows
 from store.batch import Batch, LoadErrors, Phrase, Problem, refuse
@@ -134,9 +135,10 @@ def looks_like(data: bytes) -> tuple[str, str | None, dict[str, object]]:
             return ", ".join(str(key) for key in list(document)[:10]) or "{}", "json_keys", {}
         if isinstance(document, list):
             return str(len(document)), "json_list", {}
-    text = data[:4096].decode("utf-8-sig", errors="replace")
-    first = text.split("\n", 1)[0].strip()
+    # Decoded as the long-table reader decodes it: an Excel CSV in cp1252 reads "Käyntejä", not "K�yntej�".
+    text = decoded_head(data, 4096)
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if "\x00" in text or "\ufffd" in first or not first:  # binary, or no line to show
-        return data[:60].decode("utf-8", errors="replace"), None, {}
+        return decoded_head(data, 60), None, {}
     delimiter = max(";,\t", key=first.count)
     return first[:120], "table_header", {"columns": first.count(delimiter) + 1}

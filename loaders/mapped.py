@@ -1,13 +1,13 @@
 """A long table through a column mapping, as the CLI and the upload page both check it: choices → ColumnMap
 → an Outcome that loaders.ingest.write stores like any other file's.
 
-Pure: the upload page (ui/column_mapping.py) only draws what these return.
+Pure: the upload page (ui/upload.py) only draws what these return.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -23,6 +23,7 @@ MAX_ID = 80  # an indicator id or a dataset name typed by hand
 PREVIEW_ROWS = 10
 _DATASET = re.compile(r"^[\w.-]+$")
 RESERVED_DATASETS = {"reference"}  # our reference tables' own
+TABLE = "table"  # an Outcome's status: no layout took the file, but it reads as a table whose columns are chosen
 
 
 @dataclass(frozen=True)
@@ -94,4 +95,12 @@ def preview_frame(head: Head, rows: int = PREVIEW_ROWS) -> pd.DataFrame:
 
 def wants_mapping(outcome: Outcome) -> bool:
     """A file no known layout took (not one refused for its cells): the mapping may read it."""
+    if outcome.status == TABLE:
+        return True
     return bool(outcome.errors) and outcome.errors.problems[0].key in {"accepted", "data_sheet"}
+
+
+def as_table(outcome: Outcome) -> Outcome:
+    """A file that is offered the mapping: not refused but a table whose columns are to be chosen. The
+    generic "expected one of the accepted formats" is dropped: it is no problem the user has to fix."""
+    return replace(outcome, status=TABLE, errors=None) if wants_mapping(outcome) else outcome

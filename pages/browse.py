@@ -1,4 +1,4 @@
-"""Selaa: any indicator loaded from Sotkanet or THL, per region over time, without targets."""
+"""Selaa: any indicator loaded from Sotkanet or THL, or from an own long table, per region over time."""
 
 import streamlit as st
 

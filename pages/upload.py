@@ -32,7 +32,8 @@ signature = tuple(file.file_id for file in files)
 if st.session_state.get("upload:signature") != signature:
     with tempfile.TemporaryDirectory() as directory:
         paths = preview.save_uploads(((file.name, file.getvalue()) for file in files), Path(directory))
-        st.session_state["upload:outcomes"] = ingest.check_files(paths, limits=UPLOAD)  # 50 MB, as the server
+        checked = ingest.check_files(paths, limits=UPLOAD)  # 50 MB, as the server
+    st.session_state["upload:outcomes"] = upload.offer_tables(files, checked)  # no layout, but a table: map it
     st.session_state["upload:signature"] = signature
 outcomes: list[ingest.Outcome] = st.session_state["upload:outcomes"]
 
@@ -43,7 +44,7 @@ def table(frame):  # column names and statuses in the user's language; cells sta
 
 good = sum(outcome.batch is not None for outcome in outcomes)
 st.subheader(t("upload.preview", lang))
-st.write(t("upload.checked_summary", lang, files=len(outcomes), good=good, refused=len(outcomes) - good))
+st.write(upload.summary_line(outcomes, lang))
 table(preview.summary_frame(outcomes))
 problems, more = preview.problem_frame(outcomes, lang=lang)  # expected and found in the user's language
 if len(problems):
@@ -51,7 +52,7 @@ if len(problems):
     table(problems)
     for file, count in more.items():
         st.text(t("upload.more", lang, count=count, file=file))
-if not good and not any(map(mapped.wants_mapping, outcomes)):
+if not good and not any(outcome.status == mapped.TABLE for outcome in outcomes):
     st.warning(t("upload.nothing_to_save", lang))
     st.stop()
 

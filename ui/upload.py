@@ -28,7 +28,24 @@ def table(frame: pd.DataFrame, lang: str) -> None:
         frame = frame.assign(status=[t(f"upload.status.{status}", lang) for status in frame["status"]])
     if "kind" in frame:
         frame = frame.assign(kind=[t(f"upload.kind.{kind}", lang) for kind in frame["kind"]])
+    for name in ("row", "column"):  # a problem of the whole file: a blank cell, not the grid's English "None"
+        if name in frame:
+            frame = frame.assign(**{name: ["" if pd.isna(cell) else str(cell) for cell in frame[name]]})
     st.dataframe(frame.rename(columns=lambda c: t(f"upload.column.{c}", lang)), hide_index=True, width="stretch")
+
+
+def offer_tables(files: list[Any], outcomes: list[ingest.Outcome]) -> list[ingest.Outcome]:
+    """Each file no layout took whose head reads as a table gets the status "table", not "refused"."""
+    pairs = zip(files, outcomes, strict=True)
+    return [mapped.as_table(o) if mapped.wants_mapping(o) and _head(f, None) else o for f, o in pairs]
+
+
+def summary_line(outcomes: list[ingest.Outcome], lang: str) -> str:
+    """How many files are good, refused, and (when any) read as tables whose columns are chosen below."""
+    good = sum(outcome.batch is not None for outcome in outcomes)
+    tables = sum(outcome.status == mapped.TABLE for outcome in outcomes)
+    line = t("upload.checked_summary", lang, files=len(outcomes), good=good, refused=len(outcomes) - good - tables)
+    return f"{line} · {t('upload.checked_tables', lang, tables=tables)}" if tables else line
 
 
 def _head(file: Any, sheet: str | None) -> column_guess.Head | None:
@@ -193,8 +210,8 @@ def _recipe(key: str, head: column_guess.Head, choices: mapped.Choices, ready: b
 
 
 def mapping_flow(files: list[Any], outcomes: list[ingest.Outcome], lang: str) -> None:
-    """For the uploaded files no layout took but that read as a table: map the columns, try, load."""
-    candidates = [f for f, o in zip(files, outcomes, strict=True) if mapped.wants_mapping(o) and _head(f, None)]
+    """For the uploaded files no layout took but that read as a table (offer_tables): map the columns, try, load."""
+    candidates = [f for f, o in zip(files, outcomes, strict=True) if o.status == mapped.TABLE]
     if not candidates:
         return
     st.divider()

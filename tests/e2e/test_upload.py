@@ -191,7 +191,7 @@ def test_own_table_mapped_corrected_tried_loaded_and_browsed(admin_url: str, adm
 
     page.goto(f"{admin_url}/selaa?q=kaynnit")  # Selaa finds the new series by its id and draws it
     wait_until_drawn(page, charts=1)
-    summary = page.get_by_text("Oma kaynnit_oma: ")
+    summary = page.get_by_text("kaynnit_oma (aineisto oma): ")  # the id and dataset the user gave
     summary.first.wait_for(timeout=30_000)
     assert "2023–2024" in summary.first.inner_text()
     shot(page, "upload-mapping-browse")

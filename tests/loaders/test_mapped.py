@@ -6,7 +6,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from loaders import ingest, mapped
+from loaders import ingest, mapped, preview
 from loaders.column_guess import Head
 from loaders.mapped import Choices
 from tests.loaders.conftest import rows_of, snapshot
@@ -43,6 +43,9 @@ def test_a_dry_run_then_the_one_write_path(tmp_path: Path, store: Path) -> None:
     path.write_bytes(LONG.encode("utf-8"))
     [refused] = ingest.check_files([path])
     assert mapped.wants_mapping(refused)  # no known layout takes it
+    table = mapped.as_table(refused)  # what the upload page lists: a table to map, no refusal to fix
+    assert (table.status, table.errors, mapped.wants_mapping(table)) == ("table", None, True)
+    assert preview.problem_frame([table])[0].empty and preview.summary_frame([table])["errors"].tolist() == [0]
     choices = Choices({"region": "Alue", "period": "Osuus", "value": "Osuus"}, "my_share", "omat")
     wrong = mapped.check(path, path.read_bytes(), mapped.to_mapping(choices))
     assert wrong.status == "refused" and not mapped.wants_mapping(wrong)

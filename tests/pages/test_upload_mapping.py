@@ -79,3 +79,45 @@ def test_a_recipe_for_the_same_header_is_preselected_and_a_taken_name_is_said(
     at.button(key=f"{key}:save_recipe").click().run()
     assert "Resepti Käynnit tallennettu." in texts(at)
     assert recipes.load(tmp_path / "recipes", "Käynnit").mapping.columns["value"] == "Toteutunut"
+
+
+NOT_A_TABLE = "Käyntejä yhteensä\n1204\n"  # one column, no delimiter: no table to map
+SAID = {  # lang → (summary line, the table's status, a refused file's status, the problems' subheader, found)
+    "fi": (
+        "Tarkistetut tiedostot: 2 · kelpaa 0 · hylätty 1 · taulukkona luettavia 1 (sarakkeet valitaan alempana)",
+        "taulukko: valitse sarakkeet",
+        "hylätty",
+        "Virheet ja varoitukset",
+        "taulukko, jonka ensimmäinen rivi on Käyntejä yhteensä (1 saraketta)",
+    ),
+    "sv": (
+        "Kontrollerade filer: 2 · godkända 0 · avvisade 1 · läses som tabell 1 (kolumnerna väljs nedan)",
+        "tabell: välj kolumner",
+        "avvisad",
+        "Fel och varningar",
+        "en tabell vars första rad är Käyntejä yhteensä (1 kolumner)",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_a_table_to_map_is_no_refusal_and_a_refused_file_quotes_its_cp1252_start(signed_in: AppTest, lang: str) -> None:
+    signed_in.query_params["lang"] = lang
+    files = [("omat.csv", OWN.encode("cp1252"), "text/csv"), ("summa.csv", NOT_A_TABLE.encode("cp1252"), "text/csv")]
+    at = signed_in.file_uploader[0].set_value(files).run()
+    assert not at.exception, at.exception
+    line, table_status, refused_status, problems_title, found = SAID[lang]
+    assert line in texts(at)
+    summary = at.dataframe[0].value
+    assert dict(zip(summary.iloc[:, 0], summary.iloc[:, 1], strict=True)) == {
+        "omat.csv": table_status,
+        "summa.csv": refused_status,
+    }
+    assert [s.value for s in at.subheader][1] == problems_title
+    problems = at.dataframe[1].value  # kind, file, row, column, expected, found: only the file really refused
+    assert list(problems.iloc[:, 1]) == ["summa.csv"]
+    assert problems.iloc[0, 5] == found  # its first line, cp1252 decoded: "Käyntejä", not "K�yntej�"
+    assert problems.iloc[0, 2:4].tolist() == ["", ""]  # the whole file: no row, no column (not "None")
+    assert [h.value for h in at.header] == [
+        {"fi": "Oma taulukko: mikä sarake on mitäkin?", "sv": "Egen tabell: vilken kolumn innehåller vad?"}[lang]
+    ]
