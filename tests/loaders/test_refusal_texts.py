@@ -61,11 +61,11 @@ def test_an_unknown_table_says_its_first_line_and_how_to_load_it_anyway(tmp_path
     shown = texts(problem)
     assert shown["fi"].endswith(
         "Oman taulukon, jossa on sarakkeet alueelle, ajanjaksolle ja arvolle, voi ladata kertomalla, mikä sarake"
-        " sisältää minkäkin tiedon; löytyi: 'taulukko, jonka ensimmäinen rivi on Kunta,Vuosi,Käyntejä (3 saraketta)'"
+        " sisältää minkäkin tiedon; löytyi: 'taulukko, jonka ensimmäinen rivi on Kunta,Vuosi,Käyntejä (sarakkeita: 3)'"
     )
     assert shown["sv"].endswith(
         "En egen tabell med kolumner för område, period och värde kan läsas in när du anger vilken kolumn som"
-        " innehåller vad; hittade: 'en tabell vars första rad är Kunta,Vuosi,Käyntejä (3 kolumner)'"
+        " innehåller vad; hittade: 'en tabell vars första rad är Kunta,Vuosi,Käyntejä (kolumner: 3)'"
     )
     assert shown["fi"].startswith("kunnat.csv — odotettiin: jokin hyväksytyistä muodoista (")
 

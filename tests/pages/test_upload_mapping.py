@@ -88,14 +88,14 @@ SAID = {  # lang → (summary line, the table's status, a refused file's status,
         "taulukko: valitse sarakkeet",
         "hylätty",
         "Virheet ja varoitukset",
-        "taulukko, jonka ensimmäinen rivi on Käyntejä yhteensä (1 saraketta)",
+        "taulukko, jonka ensimmäinen rivi on Käyntejä yhteensä (sarakkeita: 1)",
     ),
     "sv": (
         "Kontrollerade filer: 2 · godkända 0 · avvisade 1 · läses som tabell 1 (kolumnerna väljs nedan)",
         "tabell: välj kolumner",
         "avvisad",
         "Fel och varningar",
-        "en tabell vars första rad är Käyntejä yhteensä (1 kolumner)",
+        "en tabell vars första rad är Käyntejä yhteensä (kolumner: 1)",
     ),
 }
 
