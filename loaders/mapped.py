@@ -97,7 +97,12 @@ def wants_mapping(outcome: Outcome) -> bool:
     """A file no known layout took (not one refused for its cells): the mapping may read it."""
     if outcome.status == TABLE:
         return True
-    return bool(outcome.errors) and outcome.errors.problems[0].key in {"accepted", "data_sheet"}
+    if not outcome.errors:
+        return False
+    first = outcome.errors.problems[0]
+    # Excel's "Unicode text" (UTF-16 with its BOM, tab-separated) is refused by every layout for its
+    # encoding, but the long-table reader decodes it.
+    return first.key in {"accepted", "data_sheet"} or (first.key == "utf8" and first.found_key == "utf16")
 
 
 def as_table(outcome: Outcome) -> Outcome:

@@ -77,3 +77,16 @@ def test_a_workbook_no_layout_takes_is_offered_the_mapping_and_read_from_its_she
     choices = Choices({"region": "Alue", "period": "Vuosi", "value": "Arvo"}, "x", "omat", sheet="Luvut")
     outcome = mapped.check(path, path.read_bytes(), mapped.to_mapping(choices))
     assert outcome.batch.tables["observations"].to_pylist()[0]["value"] == 1.5
+
+
+def test_excel_unicode_text_is_offered_the_mapping_and_read(tmp_path: Path) -> None:
+    """Excel's "Unicode text" export: UTF-16 with its BOM, tab-separated. No layout reads UTF-16, the
+    mapping does."""
+    path = tmp_path / "unicode.txt.csv"
+    path.write_bytes("Alue\tVuosi\tOsuus\r\nItä-Uusimaa\t2024\t81,5\r\n".encode("utf-16"))
+    [refused] = ingest.check_files([path])
+    assert refused.errors.problems[0].found_key == "utf16" and mapped.wants_mapping(refused)
+    choices = Choices({"region": "Alue", "period": "Vuosi", "value": "Osuus"}, "x", "omat")
+    outcome = mapped.check(path, path.read_bytes(), mapped.to_mapping(choices))
+    [row] = outcome.batch.tables["observations"].to_pylist()
+    assert (row["region_code"], row["period"], row["value"]) == ("01", "2024", 81.5)
