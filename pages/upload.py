@@ -8,7 +8,7 @@ import streamlit as st
 
 from config import settings
 from i18n import t
-from loaders import ingest, mapped, preview
+from loaders import ingest, preview
 from loaders.limits import UPLOAD
 from ui import auth, state, upload, widgets
 
@@ -45,6 +45,7 @@ def table(frame):  # column names and statuses in the user's language; cells sta
 good = sum(outcome.batch is not None for outcome in outcomes)
 st.subheader(t("upload.preview", lang))
 st.write(upload.summary_line(outcomes, lang))
+upload.flash()  # e.g. "saved" after a mapped table was loaded below
 table(preview.summary_frame(outcomes))
 problems, more = preview.problem_frame(outcomes, lang=lang)  # expected and found in the user's language
 if len(problems):
@@ -52,7 +53,7 @@ if len(problems):
     table(problems)
     for file, count in more.items():
         st.text(t("upload.more", lang, count=count, file=file))
-if not good and not any(outcome.status == mapped.TABLE for outcome in outcomes):
+if not good and not upload.mapping_offered(outcomes):
     st.warning(t("upload.nothing_to_save", lang))
     st.stop()
 

@@ -7,6 +7,7 @@ recipe or the guess, a dry run, a load through loaders.ingest.write (the CLI's p
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -40,12 +41,38 @@ def offer_tables(files: list[Any], outcomes: list[ingest.Outcome]) -> list[inges
     return [mapped.as_table(o) if mapped.wants_mapping(o) and _head(f, None) else o for f, o in pairs]
 
 
+SAVED = ("loaded", "already loaded")
+
+
 def summary_line(outcomes: list[ingest.Outcome], lang: str) -> str:
     """How many files are good, refused, and (when any) read as tables whose columns are chosen below."""
     good = sum(outcome.batch is not None for outcome in outcomes)
     tables = sum(outcome.status == mapped.TABLE for outcome in outcomes)
-    line = t("upload.checked_summary", lang, files=len(outcomes), good=good, refused=len(outcomes) - good - tables)
-    return f"{line} · {t('upload.checked_tables', lang, tables=tables)}" if tables else line
+    saved = sum(_mapped_saved(outcome) for outcome in outcomes)
+    refused = len(outcomes) - good - tables - saved
+    line = t("upload.checked_summary", lang, files=len(outcomes), good=good, refused=refused)
+    line += f" · {t('upload.checked_tables', lang, tables=tables)}" if tables else ""
+    return line + (f" · {t('upload.checked_saved', lang, saved=saved)}" if saved else "")
+
+
+def _mapped_saved(outcome: ingest.Outcome) -> bool:
+    return outcome.batch is None and outcome.status in SAVED
+
+
+def _mapped(outcome: ingest.Outcome) -> bool:
+    """A table whose columns are chosen below, or one already saved that way (its recipe may still be saved)."""
+    return outcome.status == mapped.TABLE or _mapped_saved(outcome)
+
+
+def mapping_offered(outcomes: list[ingest.Outcome]) -> bool:
+    return any(_mapped(outcome) for outcome in outcomes)
+
+
+def flash() -> None:
+    """What the last action did, said once at the top after the page has been drawn again for it."""
+    message = st.session_state.pop("upload:flash", None)
+    if message:
+        st.success(widgets.plain(message))
 
 
 def _head(file: Any, sheet: str | None) -> column_guess.Head | None:
@@ -173,9 +200,16 @@ def _load(key: str, outcome: ingest.Outcome, dataset: str, lang: str) -> None:
         st.error(widgets.plain(t("upload.write_failed", lang, error=error)))
         return
     st.cache_data.clear()
-    table(preview.summary_frame([outcome])[["file", "status", "rows"]], lang)
-    if outcome.status in ("loaded", "already loaded"):
-        st.success(widgets.plain(t("upload.mapping.loaded", lang, dataset=dataset)))
+    if outcome.status not in SAVED:  # the store refused it after all: say why, here
+        table(preview.summary_frame([outcome])[["file", "status", "rows"]], lang)
+        return
+    # Written: the summary at the top says so (no batch waits for "Tallenna"), the mapping form goes.
+    done = replace(outcome, batch=None)
+    st.session_state["upload:outcomes"] = [
+        done if other.file == outcome.file else other for other in st.session_state["upload:outcomes"]
+    ]
+    st.session_state["upload:flash"] = t("upload.mapping.loaded", lang, dataset=dataset)
+    st.rerun()
 
 
 def _recipe(key: str, head: column_guess.Head, choices: mapped.Choices, ready: bool, lang: str) -> None:
@@ -211,7 +245,9 @@ def _recipe(key: str, head: column_guess.Head, choices: mapped.Choices, ready: b
 
 def mapping_flow(files: list[Any], outcomes: list[ingest.Outcome], lang: str) -> None:
     """For the uploaded files no layout took but that read as a table (offer_tables): map the columns, try, load."""
-    candidates = [f for f, o in zip(files, outcomes, strict=True) if o.status == mapped.TABLE]
+    # A table saved through its mapping keeps the form: its recipe may still be saved, and a second
+    # load is only "already saved" (the same bytes load once).
+    candidates = [f for f, o in zip(files, outcomes, strict=True) if _mapped(o)]
     if not candidates:
         return
     st.divider()

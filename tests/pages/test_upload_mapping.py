@@ -55,6 +55,12 @@ def test_the_guess_is_preselected_then_tried_and_loaded(signed_in: AppTest, app_
     assert "3 riviä · 3 aluetta · 2 ajanjaksoa" in texts(at)
     at.button(key=f"{key}:load").click().run()
     assert "Tallennettu. Selaa-sivulla sarjan löytää hakusanalla omat." in texts(at)
+    # The summary at the top says it is saved, with its rows; no second "Tallenna" for it.
+    assert "hylätty 0 · tallennettu sarakkeiden valinnan jälkeen 1" in texts(at)
+    summary = at.dataframe[0].value
+    assert summary.iloc[0].tolist()[:3] == ["omat.csv", "tallennettu", 3]
+    assert not [b for b in at.button if b.key == "upload:save"]
+    assert at.text_input(key=f"{key}:recipe_name") is not None  # its recipe can still be saved
     assert rows_of(app_env, "SELECT region_code, value FROM observations_v WHERE dataset = 'omat' ORDER BY 1") == [
         ("01", 1204.0),
         ("18", 845.0),
