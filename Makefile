@@ -18,7 +18,8 @@ PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
 
 run: $(VENV)/.runtime
 	$(BIN)/python -m loaders demo --if-missing
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/python -m loaders upgrade
+	$(BIN)/python deploy/warm_up.py --port $(PORT) & $(BIN)/streamlit run app.py --server.port $(PORT)
 
 test: $(VENV)/.dev chromium nginx libreoffice node_modules/axe-core/axe.min.js
 	$(BIN)/ruff check .
@@ -35,9 +36,8 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-demo: $(VENV)/.runtime  ## rebuild the demo store from data/demo/
-	rm -rf data/dashboard.duckdb data/dashboard.duckdb.versions
-	$(BIN)/python -m loaders demo
+demo: $(VENV)/.runtime  ## rebuild the demo store from data/demo/ (refused if the store holds real data)
+	$(BIN)/python -m loaders demo --fresh
 
 bench: $(VENV)/.dev chromium nginx  ## not part of make test: a few minutes (10 M-row ingest), prints one table
 	$(BIN)/python -m bench $(BENCH_ARGS)

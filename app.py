@@ -5,7 +5,7 @@ import streamlit as st
 from config import settings
 from exports import images
 from i18n import t
-from store.db import StoreMissing
+from store.db import StoreMissing, StoreOutdated
 from ui import auth, cache, state, widgets
 from views.pages import DEFAULT_PAGE, PAGES
 
@@ -13,13 +13,16 @@ st.set_page_config(page_title="RRP", page_icon="📈", layout="wide")
 lang = state.language()
 
 try:
-    cache.store_version()
+    first_load = cache.reader().ingests()["loaded_at"].min()
 except StoreMissing:
     st.error(t("app.store_missing", lang, path=settings().db_path))
     st.stop()
+except StoreOutdated:  # new code on a store from older code: readable once `loaders upgrade` has run
+    st.error(t("app.store_outdated", lang))
+    st.stop()
 
 widgets.language_picker(lang)
-widgets.as_of_picker(lang, cache.reader().ingests()["loaded_at"].min())
+widgets.as_of_picker(lang, first_load)
 widgets.as_of_banner(state.as_of(), lang)  # every page: the past is never shown as now
 AUDIENCES = ("leadership", "coordinators", "analysts")  # navigation sections, in this order
 sections: dict[str, list] = {audience: [] for audience in AUDIENCES}

@@ -14,6 +14,7 @@ class Settings:
     db_path: Path  # the live store: a symlink to the newest published version
     data_dir: Path  # demo extracts loaded by `make run`
     raw_dir: Path  # raw API responses saved before loading
+    recipes_dir: Path  # saved column mappings (loaders/recipes.py), one JSON file each
     language: str  # default UI language: fi, sv or en
     admin_password: str | None  # turns uploads on; None means read-only
     sotkanet_url: str  # base URL of the Sotkanet REST API
@@ -29,6 +30,7 @@ def settings() -> Settings:
         db_path=Path(env.get("DASHBOARD_DB", ROOT / "data" / "dashboard.duckdb")),
         data_dir=Path(env.get("DASHBOARD_DATA", ROOT / "data" / "demo")),
         raw_dir=Path(env.get("DASHBOARD_RAW", ROOT / "data" / "raw")),
+        recipes_dir=Path(env.get("DASHBOARD_RECIPES", ROOT / "data" / "recipes")),
         language=env.get("DASHBOARD_LANG", "fi"),
         admin_password=env.get("DASHBOARD_ADMIN_PASSWORD") or None,
         sotkanet_url=env.get("SOTKANET_URL", "https://sotkanet.fi/rest/1.1"),

@@ -32,7 +32,7 @@ from loaders import reference, sotkanet_rows  # noqa: E402
 from loaders.demo import build_demo  # noqa: E402
 from loaders.ingest import ingest_files  # noqa: E402
 from store import queries  # noqa: E402
-from store.db import connect_readonly  # noqa: E402
+from store.db import connect_readonly, upgrade  # noqa: E402
 
 HEADER = "indicator;region;year;gender;primary value;absolute value"
 CODE = "care_guarantee_7day_share"
@@ -90,6 +90,7 @@ def store(rows: int, directory: Path) -> Path:
     db = home / "dashboard.duckdb"
     done = home / "complete"
     if done.exists() and db.exists():
+        upgrade(db)  # built by older code: its views may lack columns this code reads
         return db
     home.mkdir(parents=True, exist_ok=True)
     csv_path = home / f"sotkanet_realistic_{rows}.csv"

@@ -12,6 +12,24 @@ from i18n import fmt, t
 from safe_text import plotly_text
 
 MAX_BARS = 25
+TICKS = 8  # labelled periods at most on a line chart's axis
+LONG_SPAN_DAYS = 2 * 365  # from here on the theme's two-yearly ticks label the axis well
+
+
+def period_ticks(periods: list[str], lang: str) -> dict:
+    """Axis settings that label a short series' every period at its end ("2023", "2024" for two years: the
+    theme's two-yearly ticks would show only "2024"), and about TICKS periods of a long one that spans under
+    two years (weeks, days); {} keeps the theme's yearly ticks for a series over years."""
+    periods = sorted(set(periods), key=end)
+    if not periods or (len(periods) > TICKS and (end(periods[-1]) - end(periods[0])).days >= LONG_SPAN_DAYS):
+        return {}
+    shown = periods[:: -(-len(periods) // TICKS)]  # every k-th, k = ceil(n / TICKS)
+    return {
+        "tickmode": "array",
+        "tickvals": [end(period) for period in shown],
+        "ticktext": [fmt.period(period, lang) for period in shown],
+        "tickangle": None,  # Plotly turns long labels ("vk 12/2020") when they would touch
+    }
 
 
 def _hover(row: pd.Series, name: str, lang: str) -> str:
@@ -63,4 +81,6 @@ def browse_figure(rows: pd.DataFrame, regions: list[str], lang: str) -> go.Figur
                 hoverinfo="text",
             )
         )
-    return base_layout(fig, lang, height=420, percent=False)
+    fig = base_layout(fig, lang, height=420, percent=False)
+    ticks = period_ticks(list(data.loc[data["region"].isin(regions), "period"]), lang)
+    return fig.update_xaxes(dtick=None, tickformat=None, **ticks) if ticks else fig

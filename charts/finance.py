@@ -5,36 +5,39 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts import bar_rows
 from charts.theme import ACTUAL, BASELINE, MUTED, base_layout
 from domain.documents import cite
 from i18n import fmt, t
 from safe_text import plotly_text
 
+LABEL_CHARS = 30  # of a work package's name above its bar: with its value, one line on a 390 px phone
 
-def package_label(row: pd.Series | object, lang: str) -> str:
+
+def package_label(row: pd.Series | object, lang: str, limit: int = 40) -> str:
     centre = getattr(row, "cost_centre", None)
     name = getattr(row, "work_package", "")
-    short = name if len(name) <= 40 else name[:38] + "…"
+    short = name if len(name) <= limit else name[: limit - 2] + "…"
     return f"{centre} {short}" if isinstance(centre, str) and centre else short
 
 
 def finance_figure(spend: pd.DataFrame, lang: str) -> go.Figure:
     """spend: metrics.reports.spending rows of one area. Utilisation % with the elapsed-time line where
-    realised costs are known; otherwise the budget in euros."""
-    # The label is a tick label and the start of the hover text: data, so escaped for Plotly.
-    rows = spend.assign(label=[plotly_text(package_label(r, lang)) for r in spend.itertuples()]).iloc[::-1]
+    realised costs are known; otherwise the budget in euros. Each row's words sit above its bar (bar_rows)."""
+    # The label starts the row's words and the hover text (the full name is in the table): escaped for Plotly.
+    rows = spend.assign(label=[plotly_text(package_label(r, lang, LABEL_CHARS)) for r in spend.itertuples()])
     known = rows.dropna(subset=["utilisation"])
     fig = go.Figure()
     if not known.empty:
+        y = bar_rows.ys(len(known))
         fig.add_trace(
             go.Bar(
                 x=known["utilisation"],
-                y=known["label"],
+                y=y,
+                width=bar_rows.BAR_WIDTH,
                 orientation="h",
                 name=t("finance.utilisation", lang),
                 marker={"color": ACTUAL},
-                text=[fmt.percent(v, lang, 0) for v in known["utilisation"]],
-                textposition="outside",
                 hovertext=[
                     f"{r.label}<br>{t('finance.realised', lang)} {fmt.euros(r.realised_eur, lang)} / "
                     f"{fmt.euros(r.budget_eur, lang)}<br>{t(f'pace.{r.pace}', lang)}"
@@ -45,41 +48,42 @@ def finance_figure(spend: pd.DataFrame, lang: str) -> go.Figure:
         )
         elapsed = float(known["elapsed"].iloc[0])
         fig.add_vline(x=elapsed, line={"color": MUTED, "dash": "dash", "width": 2})
-        fig.add_annotation(
-            x=elapsed,
-            y=1.0,
-            yref="paper",
-            yanchor="bottom",
-            showarrow=False,
-            text=t("finance.elapsed_line", lang, value=fmt.percent(elapsed, lang)),
-        )
-        fig = base_layout(fig, lang, height=120 + 26 * len(known))
+        words = [f"<b>{r.label}</b>  {fmt.percent(r.utilisation, lang, 0)}" for r in known.itertuples()]
+        top = {"x": elapsed, "y": 1.0, "yref": "paper", "yanchor": "bottom", "showarrow": False,
+               "text": t("finance.elapsed_line", lang, value=fmt.percent(elapsed, lang))}  # fmt: skip
+        fig.update_layout(annotations=[*bar_rows.labels(y, words), top])
+        fig = base_layout(fig, lang, height=bar_rows.height(len(known), 110))
         fig.update_xaxes(
             range=[0, 115],
-            dtick=20,
+            dtick=25,
             tickformat=None,
             showgrid=True,
             gridcolor="#e3e3e3",
             ticksuffix="\u00a0%" if lang != "en" else "%",
         )
+        count = len(known)
     else:
+        y = bar_rows.ys(len(rows))
         fig.add_trace(
             go.Bar(
                 x=rows["budget_eur"],
-                y=rows["label"],
+                y=y,
+                width=bar_rows.BAR_WIDTH,
                 orientation="h",
                 name=t("finance.budget", lang),
                 marker={"color": BASELINE},
-                text=[fmt.euros(v, lang) for v in rows["budget_eur"]],
-                textposition="outside",
                 hoverinfo="text",
                 hovertext=[f"{r.label}<br>{fmt.euros(r.budget_eur, lang)}" for r in rows.itertuples()],
             )
         )
-        fig = base_layout(fig, lang, height=120 + 26 * len(rows), percent=False)
-        fig.update_xaxes(tickformat=",.0f", ticksuffix=" €" if lang != "en" else "", dtick=None, showgrid=True)
-    fig.update_yaxes(ticksuffix="", gridcolor="rgba(0,0,0,0)", automargin=True)
-    fig.update_layout(margin={"l": 24, "t": 36}, showlegend=False)
+        words = [f"<b>{r.label}</b>  {fmt.euros(r.budget_eur, lang)}" for r in rows.itertuples()]
+        fig.update_layout(annotations=bar_rows.labels(y, words))
+        fig = base_layout(fig, lang, height=bar_rows.height(len(rows), 90), percent=False)
+        fig.update_xaxes(tickformat=",.0f", ticksuffix=" €" if lang != "en" else "", dtick=None, showgrid=True,
+                         nticks=4)  # fmt: skip
+        count = len(rows)
+    fig = bar_rows.finish(fig, count)
+    fig.update_layout(margin={"t": 36}, showlegend=False)
     return fig
 
 

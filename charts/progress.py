@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts import bar_rows
 from charts.theme import ACTUAL, INK, MUTED, base_layout
 from domain.documents import cite
 from i18n import fmt, t
@@ -15,8 +16,12 @@ BAR = "#4a7fb5"  # mid blue: 4.2:1 on white, and the black previous-quarter tick
 
 
 def progress_figure(compared: pd.DataFrame, names: dict[str, str], period: str, lang: str) -> go.Figure:
-    """compared: metrics.reports.progress_comparison rows of one investment. Example rows are hollow bars."""
-    rows = compared.assign(label=compared["region_code"].map(names).map(plotly_text)).sort_values("percent")
+    """compared: metrics.reports.progress_comparison rows of one investment, highest first. Example rows are
+    hollow bars; the previous quarter is a tick on the bar; each row's words sit above its bar (bar_rows)."""
+    rows = compared.assign(label=compared["region_code"].map(names).map(plotly_text))
+    rows = rows.sort_values(["percent", "label"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    rows = rows.assign(y=bar_rows.ys(len(rows)))
+    before_period = fmt.period(previous_quarter(period), lang)
     fig = go.Figure()
     for is_demo, suffix in ((False, ""), (True, f" ({t('chart.demo', lang)})")):
         part = rows[rows["is_demo"] == is_demo]
@@ -25,12 +30,11 @@ def progress_figure(compared: pd.DataFrame, names: dict[str, str], period: str, 
         fig.add_trace(
             go.Bar(
                 x=part["percent"],
-                y=part["label"],
+                y=part["y"],
+                width=bar_rows.BAR_WIDTH,
                 orientation="h",
                 name=t("progress.now", lang, period=fmt.period(period, lang)) + suffix,
                 marker={"color": "white" if is_demo else BAR, "line": {"color": ACTUAL, "width": 1.5}},
-                text=[fmt.percent(v, lang) for v in part["percent"]],
-                textposition="outside",
                 hovertext=[
                     f"{r.label}: {fmt.percent(r.percent, lang)}<br>{t('reports.source', lang)}: {plotly_text(r.source)}"
                     for r in part.itertuples()
@@ -43,36 +47,40 @@ def progress_figure(compared: pd.DataFrame, names: dict[str, str], period: str, 
         fig.add_trace(
             go.Scatter(
                 x=before["previous"],
-                y=before["label"],
+                y=before["y"],
                 mode="markers",
-                name=t("progress.before", lang, period=fmt.period(previous_quarter(period), lang)),
+                name=t("progress.before", lang, period=before_period),
                 marker={"symbol": "line-ns", "size": 16, "line": {"color": INK, "width": 3}},
                 hovertext=[f"{r.label}: {fmt.percent(r.previous, lang)}" for r in before.itertuples()],
                 hoverinfo="text",
             )
         )
+    words = [
+        f"<b>{r.label}</b>  {fmt.percent(r.percent, lang)}"
+        + ("" if pd.isna(r.previous) else f"  ({before_period}: {fmt.percent(r.previous, lang)})")
+        for r in rows.itertuples()
+    ]
+    annotations = bar_rows.labels(list(rows["y"]), words)
     if not rows.empty:
         elapsed = float(rows["elapsed"].iloc[0])
         fig.add_vline(x=elapsed, line={"color": MUTED, "dash": "dash", "width": 2})
-        fig.add_annotation(
-            x=elapsed,
-            y=1.0,
-            yref="paper",
-            yanchor="bottom",
-            showarrow=False,
-            text=t("progress.elapsed_line", lang, value=fmt.percent(elapsed, lang)),
-        )
-    fig = base_layout(fig, lang, height=140 + 24 * len(rows))
+        annotations.append(
+            {"x": elapsed, "y": 1.0, "yref": "paper", "yanchor": "bottom", "showarrow": False,
+             "text": t("progress.elapsed_line", lang, value=fmt.percent(elapsed, lang))}
+        )  # fmt: skip
+    fig.update_layout(annotations=annotations)
+    height = bar_rows.height(len(rows), 130)
+    fig = base_layout(fig, lang, height=height)
     fig.update_xaxes(
         range=[0, 112],
-        dtick=20,
+        dtick=25,
         tickformat=None,
         showgrid=True,
         gridcolor="#e3e3e3",
         ticksuffix="\u00a0%" if lang != "en" else "%",
     )
-    fig.update_yaxes(ticksuffix="", gridcolor="rgba(0,0,0,0)", automargin=True)
-    fig.update_layout(barmode="overlay", margin={"l": 24, "t": 36}, legend={"y": -40 / (140 + 24 * len(rows))})
+    fig = bar_rows.finish(fig, len(rows))
+    fig.update_layout(barmode="overlay", margin={"t": 36}, legend={"y": -40 / height})
     return fig
 
 

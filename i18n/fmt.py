@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -55,6 +55,13 @@ def day(value: date, lang: str = "fi") -> str:
     """date(2023, 1, 1) → '1.1.2023' (fi), '1.1.2023' (sv), '1 Jan 2023' (en)."""
     pattern = "d MMM y" if lang == "en" else "d.M.y"
     return format_date(value, pattern, locale=LOCALES[lang])
+
+
+def moment(value: datetime, lang: str = "fi") -> str:
+    """A load or refresh time: '2.12.2026 klo 2.30' (fi), '2.12.2026 kl. 2.30' (sv), '2 Dec 2026, 02:30' (en)."""
+    if lang == "en":
+        return f"{day(value.date(), lang)}, {value:%H:%M}"
+    return f"{day(value.date(), lang)} {'klo' if lang == 'fi' else 'kl.'} {value.hour}.{value:%M}"
 
 
 def period(canonical: str, lang: str = "fi") -> str:

@@ -8,6 +8,7 @@ unmatched region is a problem with row and column that suggests the closest know
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from loaders.reference import lookups
 from loaders.sotkanet_portal import GENDERS
 from loaders.textfile import read_rows
 from loaders.thl_mapping import OBSERVATIONS
-from store.batch import Batch, LoadErrors, Problem
+from store.batch import Batch, LoadErrors, Problem, Term
 from store.tables import LOADER_COLUMNS
 
 ROLES = ("region", "period", "value", "indicator", "gender")
@@ -39,7 +40,8 @@ class ColumnMap:
     sheet: str | None = None  # XLSX: the sheet's name (default: the first)
 
 
-def _text(path: Path, data: bytes) -> str:
+def decoded(data: bytes) -> str:
+    """The file's text: UTF-16 with its BOM, else UTF-8 (BOM allowed), else cp1252 (old Excel CSV)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding)
@@ -49,10 +51,23 @@ def _text(path: Path, data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+def decoded_head(data: bytes, chars: int) -> str:
+    """The first `chars` characters with decoded()'s fallbacks, from a bounded head: a character cut at the
+    head's end is left out, not garbled (a refusal quotes the file's start this way)."""
+    head = data[: 4 * chars + 4]  # at most 4 bytes a character, and a BOM
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return head[: len(head) // 2 * 2].decode(encoding, errors="replace")[:chars]
+    try:
+        return codecs.getincrementaldecoder("utf-8-sig")().decode(head)[:chars]  # not final: a cut tail waits
+    except UnicodeDecodeError:
+        return head.decode("cp1252", errors="replace")[:chars]
+
+
 def _table(path: Path, data: bytes, mapping: ColumnMap, limits: Limits) -> tuple[list[str], list]:
     """Header and (row number, cells) of a CSV or of one sheet of a workbook."""
     if not workbook.matches(path, data):
-        return read_rows(path, _text(path, data).encode("utf-8"))
+        return read_rows(path, decoded(data).encode("utf-8"))
     book = workbook._open(path, data, limits)
     sheets = {sheet.title: sheet for sheet in book.worksheets}
     sheet = sheets.get(mapping.sheet) if mapping.sheet else book.worksheets[0]
@@ -77,12 +92,15 @@ def _columns(path: Path, header: list[str], mapping: ColumnMap) -> dict[str, int
     """The position of each mapped column; a name the file does not have asks the user to choose one."""
     problems, positions = [], {}
     needed = {"region", "period", "value"} | ({"indicator"} if mapping.indicator is None else set())
+
+    def choose(role: str) -> dict[str, object]:  # the role in the reader's words, and what the file has
+        return {"role": Term(f"problem.role.{role}"), "columns": ", ".join(header)}
+
     for role in sorted(needed - set(mapping.columns)):
-        problems.append(Problem(path.name, 1, None, "column_choose", "", {"role": role, "columns": ", ".join(header)}))
+        problems.append(Problem(path.name, 1, None, "column_choose", "", choose(role), "column_not_chosen"))
     for role, name in mapping.columns.items():
         if name not in header:
-            params = {"role": role, "columns": ", ".join(header)}
-            problems.append(Problem(path.name, 1, name, "column_choose", name, params))
+            problems.append(Problem(path.name, 1, name, "column_choose", name, choose(role), "column_missing"))
         else:
             positions[role] = header.index(name)
     if problems:

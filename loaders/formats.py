@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from loaders import (
     workbook,
 )
 from loaders.checks import Checker
+from loaders.column_map import decoded_head
 from loaders.limits import DEFAULT, Limits, size_text
 from loaders.textfile import header_problems, read_rows
 from store.batch import Batch, LoadErrors, Phrase, Problem, refuse
@@ -118,4 +120,26 @@ def parse(path: Path, limits: Limits = DEFAULT) -> Batch:
     if jsonfile.looks_like_json(data):
         jsonfile.load(path, data)  # broken JSON: say where it breaks rather than "unknown format"
     formats = Phrase(tuple((fmt.name, f"problem.format.{fmt.name}") for fmt in FORMATS))
-    raise refuse(path.name, "accepted", data[:60].decode("utf-8", errors="replace"), formats=formats)
+    found, found_key, params = looks_like(data)
+    raise refuse(path.name, "accepted", found, found_key=found_key, formats=formats, **params)
+
+
+def looks_like(data: bytes) -> tuple[str, str | None, dict[str, object]]:
+    """What a file that no format took looks like, in words (found, found_key, params): a table's first
+    line and its columns, a JSON document's keys, or else its first characters."""
+    if jsonfile.looks_like_json(data):
+        try:
+            document = json.loads(data[:1_000_000])
+        except (ValueError, RecursionError):  # too large to look into, or not JSON after all
+            document = None
+        if isinstance(document, dict):
+            return ", ".join(str(key) for key in list(document)[:10]) or "{}", "json_keys", {}
+        if isinstance(document, list):
+            return str(len(document)), "json_list", {}
+    # Decoded as the long-table reader decodes it: an Excel CSV in cp1252 reads "Käyntejä", not "K�yntej�".
+    text = decoded_head(data, 4096)
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if "\x00" in text or "\ufffd" in first or not first:  # binary, or no line to show
+        return decoded_head(data, 60), None, {}
+    delimiter = max(";,\t", key=first.count)
+    return first[:120], "table_header", {"columns": first.count(delimiter) + 1}

@@ -98,14 +98,22 @@ def check_files(
     return outcomes
 
 
-def write(outcomes: list[Outcome], db_path: Path, progress: Progress | None = None) -> list[Outcome]:
+def write(
+    outcomes: list[Outcome],
+    db_path: Path,
+    progress: Progress | None = None,
+    then: Callable[[db.Writer], None] | None = None,
+) -> list[Outcome]:
     """Write the checked batches (files are independent), reference data first, in one publish.
+    then: called last in the same publish, with the outcomes settled (the refresh writes its log there;
+    with it, a publish happens even when no batch is good).
     db.StoreWriteFailed (a full disk) abandons the publish; the live store stays as it was."""
     good = [outcome for outcome in outcomes if outcome.batch is not None]
-    if not good:
+    if not good and then is None:
         return outcomes
     with db.writer(db_path) as store:
-        store.ingest(reference.batch())
+        if good:  # a log alone (then) touches nothing else
+            store.ingest(reference.batch())
         for outcome in good:
             started = time.perf_counter()
             try:
@@ -126,6 +134,8 @@ def write(outcomes: list[Outcome], db_path: Path, progress: Progress | None = No
             outcome.replaced = dict(store.replaced) if outcome.status == "loaded" else {}
             if progress and outcome.rows >= LARGE:
                 progress(f"{outcome.file}: written {_rate(outcome.rows, time.perf_counter() - started)}")
+        if then is not None:
+            then(store)
     return outcomes
 
 

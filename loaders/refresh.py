@@ -3,12 +3,15 @@
 Each indicator is fetched through the live client (metadata, then every year its range has) and judged
 on its own: new (nothing of it was stored), changed (values added or superseded), unchanged (the same
 bytes were already loaded) or failed (with the reason). One failing indicator never stops the others;
-the good ones are written together in one publish.
+the good ones are written together in one publish. Each run is also logged in the store (refresh_log:
+time, outcome and reason per indicator) in that same publish, so the app can say when each source was
+last refreshed and what failed; a run in which everything failed publishes its log alone.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from loaders.ingest import Outcome, write
@@ -25,10 +28,31 @@ class Refreshed:
     status: str  # new | changed | unchanged | failed
     reason: str = ""
     rows: int = 0
+    reason_kind: str | None = None  # failed: http | unreachable | no_range | refused
+    http_status: int | None = None
+    at: datetime = field(default_factory=datetime.now)  # when it was fetched
 
     def line(self) -> str:
         reason = f" ({self.reason})" if self.reason else ""
         return f"sotkanet {self.indicator}: {self.status}{reason}, {self.rows} rows"
+
+    def fail(self, kind: str, reason: str, status: int | None = None) -> Refreshed:
+        self.status, self.reason_kind, self.reason, self.http_status = "failed", kind, reason[:200], status
+        return self
+
+    def log_row(self, run_at: datetime) -> dict:
+        """Its row of store.tables.REFRESH_LOG_COLUMNS."""
+        return {
+            "run_at": run_at,
+            "refreshed_at": self.at,
+            "dataset": "sotkanet",
+            "indicator": str(self.indicator),
+            "outcome": self.status,
+            "reason_kind": self.reason_kind,
+            "http_status": self.http_status,
+            "reason": self.reason or None,
+            "rows": self.rows,
+        }
 
 
 def stored_indicators(db_path: Path) -> list[int]:
@@ -61,7 +85,8 @@ def configured_indicators(path: Path | None) -> list[int]:
 
 
 def refresh(db_path: Path, client: SotkanetClient, indicators: list[int]) -> list[Refreshed]:
-    """Fetch each indicator, then write every good one in one publish; one result per indicator."""
+    """Fetch each indicator, then write every good one and the run's log in one publish; one result each."""
+    run_at = datetime.now()
     before = set(stored_indicators(db_path))
     results, outcomes = [], {}
     for indicator in indicators:
@@ -69,24 +94,33 @@ def refresh(db_path: Path, client: SotkanetClient, indicators: list[int]) -> lis
             years = client.years(indicator)
             batches = [client.indicator_metadata(indicator), client.indicator_data(indicator, years)]
         except FetchError as error:
-            results.append(Refreshed(indicator, "failed", str(error)[:200]))
+            results.append(Refreshed(indicator, "checked").fail(error.kind, str(error), error.status))
             continue
         except LoadErrors as refused:
             problem = refused.problems[0] if refused.problems else None
-            results.append(Refreshed(indicator, "failed", str(problem)[:200] if problem else "refused"))
+            results.append(Refreshed(indicator, "checked").fail("refused", str(problem) if problem else "refused"))
             continue
         outcomes[indicator] = [Outcome(b.file_name, "checked", b.rows, b, warnings=b.warnings) for b in batches]
         results.append(Refreshed(indicator, "checked"))
-    write([outcome for pair in outcomes.values() for outcome in pair], db_path)
+
+    def judge_and_log(store: db.Writer) -> None:  # in the publish, once every batch is written or refused
+        _judge(results, outcomes, before)
+        store.log_refresh([result.log_row(run_at) for result in results])
+
+    write([outcome for pair in outcomes.values() for outcome in pair], db_path, then=judge_and_log)
+    return results
+
+
+def _judge(results: list[Refreshed], outcomes: dict[int, list[Outcome]], before: set[int]) -> None:
     for result in results:
         if result.status == "failed":
             continue
         _meta, data = outcomes[result.indicator]
         result.rows = data.rows
         if data.status == "refused":
-            result.status, result.reason = "failed", str(data.errors.problems[0])[:200]
+            result.rows = 0
+            result.fail("refused", str(data.errors.problems[0]))
         elif data.status == "already loaded":  # judged by the values: new metadata alone changes no value
             result.status = "unchanged"
         else:
             result.status = "changed" if result.indicator in before else "new"
-    return results

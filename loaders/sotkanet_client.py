@@ -23,7 +23,14 @@ CACHE_SECONDS = 24 * 3600  # Sotkanet updates at most daily; a rerun within a da
 
 
 class FetchError(Exception):
-    """The server could not be reached or kept failing; nothing was saved or loaded."""
+    """The server could not be reached or kept failing; nothing was saved or loaded.
+
+    kind says which, for a message in the reader's language: unreachable (no answer), http (an error
+    status, in .status) or no_range (the metadata gave no years)."""
+
+    def __init__(self, message: str, kind: str = "unreachable", status: int | None = None) -> None:
+        super().__init__(message)
+        self.kind, self.status = kind, status
 
 
 @dataclass(frozen=True)
@@ -89,7 +96,7 @@ class SotkanetClient:
         except requests.RequestException as error:
             raise FetchError(f"{url}: {type(error).__name__}: {error}") from None
         if response.status_code != 200:
-            raise FetchError(f"{url}: HTTP {response.status_code} after retries")
+            raise FetchError(f"{url}: HTTP {response.status_code} after retries", "http", response.status_code)
         retrieved = datetime.now()
         suffix = ".json" if "json" in response.headers.get("Content-Type", "") else ".csv"
         path = folder / f"{name}.{retrieved:%Y%m%dT%H%M%S}.{key}{suffix}"
@@ -113,7 +120,7 @@ class SotkanetClient:
         saved = self.fetch(f"{self.base_url}/indicators/{indicator}", f"indicator_{indicator}")
         span = json.loads(saved.path.read_bytes()).get("range") or {}
         if not isinstance(span.get("start"), int) or not isinstance(span.get("end"), int):
-            raise FetchError(f"{saved.url}: no range in the metadata; pass --years")
+            raise FetchError(f"{saved.url}: no range in the metadata; pass --years", "no_range")
         return list(range(span["start"], span["end"] + 1))
 
     def regions(self) -> Batch:

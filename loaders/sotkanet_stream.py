@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from loaders import sotkanet_csv, sotkanet_rows
+from loaders import prefetch, sotkanet_csv, sotkanet_rows
 from loaders.checks import Checker
 from loaders.limits import DEFAULT, Limits
 from loaders.textfile import what_text
@@ -73,8 +73,9 @@ class CsvStream:
         return self.rows
 
     def reader(self) -> pa.RecordBatchReader:
-        """One pass over the file; each call starts a new one."""
-        return pa.RecordBatchReader.from_batches(SCHEMA, self._batches())
+        """One pass over the file; each call starts a new one. The next batch is parsed while DuckDB
+        inserts this one (loaders.prefetch)."""
+        return pa.RecordBatchReader.from_batches(SCHEMA, prefetch.ahead(self._batches()))
 
     def finish(self) -> None:
         """After a pass: LoadErrors listing every problem of the file, if it has any."""

@@ -1,4 +1,4 @@
-"""Selaa: any indicator loaded from Sotkanet or THL, per region over time, without targets."""
+"""Selaa: any indicator loaded from Sotkanet or THL, or from an own long table, per region over time."""
 
 import streamlit as st
 
@@ -6,6 +6,7 @@ from charts.tables import source_table
 from i18n import t
 from ui import cache, state, widgets
 from views.browse import catalog
+from views.freshness import indicator_line
 from views.pages import BY_PATH
 
 lang = state.language()
@@ -35,6 +36,9 @@ if rows["period"].nunique() > 1:
     chosen["areas"] = state.choose("areas", choices["areas"], t("trend.choose_region", lang), region_names.get)
 [chart] = cache.view(data, "selaa", chosen, lang)
 widgets.demo_banner(chart.is_demo, lang)
+refreshed = indicator_line(data, entry["dataset"], entry["indicator"], lang)
+if refreshed is not None:  # where an analyst checks one indicator: its own last refresh, failed or not
+    widgets.refreshed(refreshed)
 widgets.chart(chart.figure, chart.summary, source_table(chart.data, lang), lang, key=chart.key)
 widgets.export_buttons(chart, key=chart.key)
-widgets.source_footer(data.ingests()["loaded_at"].max(), lang, [chart])
+widgets.source_footer(data, lang, [chart])

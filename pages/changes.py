@@ -31,4 +31,4 @@ with st.expander(t("reports.table", lang)):
     st.dataframe({t("changes.title", lang): changes.all_lines}, hide_index=True)
 chart = shown.chart
 widgets.export_buttons(chart, key=chart.key)
-widgets.source_footer(data.ingests()["loaded_at"].max(), lang, [chart])
+widgets.source_footer(data, lang, [chart])

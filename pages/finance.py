@@ -38,4 +38,4 @@ else:
 
 widgets.chart(chart.figure, chart.summary, shown.table, lang, key=chart.key)
 widgets.export_buttons(chart, key=chart.key)
-widgets.source_footer(data.ingests()["loaded_at"].max(), lang, [chart])
+widgets.source_footer(data, lang, [chart])

@@ -43,4 +43,4 @@ for other in related:  # a real measure beside the programme's: its own chart an
         st.info(" ".join(plain(c) for c in other.caveats), icon=":material/info:")
         widgets.chart(other.figure, other.summary, observations_table(other.data, names, lang), lang, key=other.key)
         widgets.export_buttons(other, key=other.key)
-widgets.source_footer(data.ingests()["loaded_at"].max(), lang, charts)
+widgets.source_footer(data, lang, charts)

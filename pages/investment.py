@@ -72,4 +72,4 @@ else:
     budget = view.budget.chart
     widgets.chart(budget.figure, budget.summary, view.budget.table, lang, key=budget.key)
     widgets.export_buttons(budget, key=budget.key)
-widgets.source_footer(data.ingests()["loaded_at"].max(), lang, view.charts)
+widgets.source_footer(data, lang, view.charts)

@@ -60,4 +60,4 @@ for chart in shown.comparison:
     widgets.chart(chart.figure, chart.summary, twin, lang, key=chart.key)
     widgets.export_buttons(chart, key=chart.key)
 
-widgets.source_footer(data.ingests()["loaded_at"].max(), lang, shown.charts)
+widgets.source_footer(data, lang, shown.charts)

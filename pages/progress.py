@@ -44,4 +44,4 @@ third.metric(t("progress.elapsed", lang), fmt.percent(compared["elapsed"].iloc[0
 
 widgets.chart(chart.figure, chart.summary, shown.table, lang, key=chart.key)
 widgets.export_buttons(chart, key=chart.key)
-widgets.source_footer(data.ingests()["loaded_at"].max(), lang, [chart])
+widgets.source_footer(data, lang, [chart])

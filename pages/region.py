@@ -26,4 +26,4 @@ for first in range(0, len(charts), 2):  # two per row: a related measure sits be
                 st.info(" ".join(plain(c) for c in chart.caveats), icon=":material/info:")
             widgets.chart(chart.figure, chart.summary, observations_table(chart.data, names, lang), lang, key=chart.key)
             widgets.export_buttons(chart, key=chart.key)
-widgets.source_footer(data.ingests()["loaded_at"].max(), lang, charts)
+widgets.source_footer(data, lang, charts)

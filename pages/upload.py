@@ -1,4 +1,5 @@
-"""Lataa tiedostoja: an administrator checks files (a dry run), then saves them with the CLI's own code path."""
+"""Lataa tiedostoja: an administrator checks files (a dry run), then saves them with the CLI's own code path;
+a table no known layout takes is read through a column mapping (ui/upload.py)."""
 
 import tempfile
 from pathlib import Path
@@ -9,7 +10,7 @@ from config import settings
 from i18n import t
 from loaders import ingest, preview
 from loaders.limits import UPLOAD
-from ui import auth, state, widgets
+from ui import auth, state, upload, widgets
 
 lang = state.language()
 st.title(t("upload.title", lang))
@@ -31,22 +32,20 @@ signature = tuple(file.file_id for file in files)
 if st.session_state.get("upload:signature") != signature:
     with tempfile.TemporaryDirectory() as directory:
         paths = preview.save_uploads(((file.name, file.getvalue()) for file in files), Path(directory))
-        st.session_state["upload:outcomes"] = ingest.check_files(paths, limits=UPLOAD)  # 50 MB, as the server
+        checked = ingest.check_files(paths, limits=UPLOAD)  # 50 MB, as the server
+    st.session_state["upload:outcomes"] = upload.offer_tables(files, checked)  # no layout, but a table: map it
     st.session_state["upload:signature"] = signature
 outcomes: list[ingest.Outcome] = st.session_state["upload:outcomes"]
 
 
 def table(frame):  # column names and statuses in the user's language; cells stay plain text
-    if "status" in frame:
-        frame = frame.assign(status=[t(f"upload.status.{status}", lang) for status in frame["status"]])
-    if "kind" in frame:
-        frame = frame.assign(kind=[t(f"upload.kind.{kind}", lang) for kind in frame["kind"]])
-    st.dataframe(frame.rename(columns=lambda c: t(f"upload.column.{c}", lang)), hide_index=True, width="stretch")
+    upload.table(frame, lang)
 
 
 good = sum(outcome.batch is not None for outcome in outcomes)
 st.subheader(t("upload.preview", lang))
-st.write(t("upload.checked_summary", lang, files=len(outcomes), good=good, refused=len(outcomes) - good))
+st.write(upload.summary_line(outcomes, lang))
+upload.flash()  # e.g. "saved" after a mapped table was loaded below
 table(preview.summary_frame(outcomes))
 problems, more = preview.problem_frame(outcomes, lang=lang)  # expected and found in the user's language
 if len(problems):
@@ -54,11 +53,11 @@ if len(problems):
     table(problems)
     for file, count in more.items():
         st.text(t("upload.more", lang, count=count, file=file))
-if not good:
+if not good and not upload.mapping_offered(outcomes):
     st.warning(t("upload.nothing_to_save", lang))
     st.stop()
 
-if st.button(t("upload.save", lang), type="primary", key="upload:save"):
+if good and st.button(t("upload.save", lang), type="primary", key="upload:save"):
     with st.status(t("upload.saving", lang), expanded=True) as status:
         try:
             ingest.write(outcomes, settings().db_path, progress=st.text)
@@ -75,3 +74,5 @@ if st.button(t("upload.save", lang), type="primary", key="upload:save"):
     refused_now = [outcome for outcome in outcomes if outcome.errors and outcome.errors.problems[0].key == "saved"]
     if refused_now:  # the store could not take a file that passed its checks
         table(preview.problem_frame(refused_now, lang=lang)[0])
+
+upload.mapping_flow(files, outcomes, lang)  # a table no layout took: map its columns, try, load

@@ -35,16 +35,27 @@ def display(text: str, limit: int = DISPLAY_CHARS) -> str:
 
 @dataclass(frozen=True)
 class Phrase:
-    """A parameter shown in the problem's language: (label, i18n key) pairs as 'label: text; …'."""
+    """A parameter shown in the problem's language: (label, i18n key) pairs, shown as 'text; text; …'.
+    The labels (format names of the program) are for tests and logs, never shown to a user."""
 
     items: tuple[tuple[str, str], ...]
 
     def render(self, lang: str) -> str:
-        return "; ".join(f"{label}: {t(key, lang)}" for label, key in self.items)
+        return "; ".join(t(key, lang) for _label, key in self.items)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word in the problem's language, e.g. a column's role: problem.role.region → 'alueen nimi tai koodi'."""
+
+    key: str
+
+    def render(self, lang: str) -> str:
+        return t(self.key, lang)
 
 
 def _params(params: Mapping[str, Any], lang: str) -> dict[str, Any]:
-    return {name: value.render(lang) if isinstance(value, Phrase) else value for name, value in params.items()}
+    return {name: value.render(lang) if isinstance(value, Phrase | Term) else value for name, value in params.items()}
 
 
 @dataclass(frozen=True)

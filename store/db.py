@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -23,10 +24,11 @@ from pathlib import Path
 import duckdb
 
 from store.batch import Batch
-from store.tables import LOADER_COLUMNS, OBSERVATION_KEY, UPSERT_TABLES
+from store.tables import LOADER_COLUMNS, MERGED_KEYS, OBSERVATION_KEY, REFRESH_LOG_COLUMNS, UPSERT_TABLES
 
 SCHEMA_VERSION = 2  # 2: observations.raw only where it differs from the value's canonical text
 SCHEMA = Path(__file__).with_name("schema.sql")
+SCHEMA_SHA = hashlib.sha256(SCHEMA.read_bytes()).hexdigest()  # what schema_fingerprint holds once migrated
 KEEP_VERSIONS = 3  # older versions are deleted; readers holding one open keep reading it
 # DuckDB keeps every block it has read cached, up to 80 % of RAM by default: a reader that once
 # scanned a 10 M-row store would hold it all. The dashboard reads a little at a time (cached above it).
@@ -73,6 +75,17 @@ BATCH_ERRORS = (duckdb.ConversionException, duckdb.InvalidInputException, duckdb
 BATCH_ERRORS += (duckdb.OutOfRangeException, duckdb.BinderException, UnicodeError, ValueError, OverflowError)
 
 
+class StoreOutdated(RuntimeError):
+    """The live store was written under another schema.sql: its views may not answer this code's questions."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"the store {path.name} was built by another version of the dashboard. Nothing is wrong with its"
+            " data: bring it up to date with `python -m loaders upgrade` (publishes an upgraded copy)."
+        )
+        self.path = path
+
+
 class LiveLinkMissing(OSError):
     """Published versions exist but the live link to them is gone: a load would start empty."""
 
@@ -107,7 +120,7 @@ def connect_version(version_name: str) -> duckdb.DuckDBPyConnection:
     path = Path(version_name.rsplit(":", 1)[0])
     if not path.is_file():  # pruned since: the next rerun asks for the live version
         raise StoreMissing(f"store version {path.name} is no longer kept: reload the page")
-    return duckdb.connect(str(path), read_only=True, config={"memory_limit": READER_MEMORY})
+    return _checked(duckdb.connect(str(path), read_only=True, config={"memory_limit": READER_MEMORY}), path)
 
 
 def connect_readonly(db_path: Path) -> duckdb.DuckDBPyConnection:
@@ -115,7 +128,23 @@ def connect_readonly(db_path: Path) -> duckdb.DuckDBPyConnection:
     real = live_file(db_path)
     if real is None:
         raise StoreMissing(f"no store at {db_path}: run `make run` once to build the demo store")
-    return duckdb.connect(str(real), read_only=True, config={"memory_limit": READER_MEMORY})
+    return _checked(duckdb.connect(str(real), read_only=True, config={"memory_limit": READER_MEMORY}), real)
+
+
+def fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The schema.sql sha256 a writer last ran on this file; None for a file from before fingerprints."""
+    try:
+        row = con.execute("SELECT max(sha256) FROM schema_fingerprint").fetchone()
+    except duckdb.CatalogException:
+        return None
+    return row[0] if row else None
+
+
+def _checked(con: duckdb.DuckDBPyConnection, path: Path) -> duckdb.DuckDBPyConnection:
+    if fingerprint(con) != SCHEMA_SHA:
+        con.close()
+        raise StoreOutdated(path)
+    return con
 
 
 # ---------------------------------------------------------------- writing
@@ -174,6 +203,28 @@ class Writer:
         self.changed = True
         return True
 
+    def log_refresh(self, entries: list[dict]) -> None:
+        """Append one refresh run's rows (REFRESH_LOG_COLUMNS each) in one transaction. It touches no other
+        table, and marks the copy changed: a run in which everything failed still publishes its log, on a
+        copy of the live store, so no published value is lost."""
+        if not entries:
+            return
+        cur = self.con.cursor()
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            cur.executemany(
+                f"INSERT INTO refresh_log ({', '.join(REFRESH_LOG_COLUMNS)})"
+                f" VALUES ({', '.join('$' + name for name in REFRESH_LOG_COLUMNS)})",
+                [{name: entry[name] for name in REFRESH_LOG_COLUMNS} for entry in entries],
+            )
+            cur.execute("COMMIT")
+        except BaseException as error:
+            _rollback(cur)
+            if isinstance(error, DISK_ERRORS):
+                raise StoreWriteFailed(error) from error
+            raise
+        self.changed = True
+
 
 def _rollback(cur: duckdb.DuckDBPyConnection) -> None:
     # The failed write may have ended the transaction already; the draft is discarded anyway.
@@ -204,6 +255,14 @@ def _insert(cur: duckdb.DuckDBPyConnection, table: str, rows: object, ingest_id:
         select = ", ".join(columns)
         if table == "observations":
             return _insert_observations(cur, select, ingest_id, fresh=streamed and not staged)
+        elif table in MERGED_KEYS:
+            key = MERGED_KEYS[table]
+            fill = ", ".join(f"{c} = coalesce(EXCLUDED.{c}, {table}.{c})" for c in columns if c not in key)
+            cur.execute(
+                f"INSERT INTO {table} ({select}, ingest_id) SELECT {select}, $id FROM incoming"
+                f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET {fill}, ingest_id = EXCLUDED.ingest_id",
+                {"id": ingest_id},
+            )
         else:
             verb = "INSERT OR REPLACE" if table in UPSERT_TABLES else "INSERT"
             cur.execute(
@@ -269,13 +328,54 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
     current = row[0] if row and row[0] is not None else None
     if current is None:
         con.execute("INSERT INTO schema_version VALUES ($v)", {"v": SCHEMA_VERSION})
-        return
+        current = SCHEMA_VERSION
     if current > SCHEMA_VERSION:
         raise RuntimeError(f"store schema {current} is newer than this code ({SCHEMA_VERSION})")
     if current < 2:  # drop the texts observations_v.raw rebuilds; a rerun finds none left to drop
         con.execute(f"UPDATE observations SET raw = NULL WHERE raw = {CANONICAL_RAW}")
     if current < SCHEMA_VERSION:
         con.execute("UPDATE schema_version SET version = $v", {"v": SCHEMA_VERSION})
+    con.execute("DELETE FROM schema_fingerprint")
+    con.execute("INSERT INTO schema_fingerprint VALUES ($sha)", {"sha": SCHEMA_SHA})
+
+
+def upgrade(db_path: Path) -> bool:
+    """Publish a copy of the live store brought up to this code's schema; False if it already was."""
+    real = live_file(db_path)
+    if real is None:
+        raise StoreMissing(f"no store at {db_path}: nothing to upgrade")
+    with duckdb.connect(str(real), read_only=True, config={"memory_limit": READER_MEMORY}) as con:
+        if fingerprint(con) == SCHEMA_SHA:
+            return False
+    with writer(db_path) as out:
+        return out.changed
+
+
+class HoldsRealData(RuntimeError):
+    """A request to delete a store that holds loads of real (not demo) data: refused, nothing deleted."""
+
+
+def delete_demo_store(db_path: Path) -> None:
+    """Delete the live link and every published version, only if all of them hold demo loads alone.
+
+    `make demo` rebuilds from scratch; an operator who runs it on a production data/ directory must
+    not lose published data, so any version holding a load of real data refuses the whole request."""
+    versions = _versions_dir(db_path)
+    published = _published(versions) if versions.is_dir() else []
+    for path in published:
+        with duckdb.connect(str(path), read_only=True, config={"memory_limit": READER_MEMORY}) as con:
+            [[real]] = con.execute("SELECT count(*) FROM ingests WHERE NOT is_demo").fetchall()
+        if real:
+            raise HoldsRealData(
+                f"{path.name} holds {real} load(s) of real data: nothing was deleted. To add the demo files"
+                f" to it instead, run `python -m loaders demo --db {db_path}`."
+            )
+    if db_path.is_symlink() or db_path.exists():
+        if not db_path.is_symlink():  # a plain file at the live path was not made by us: leave it
+            raise HoldsRealData(f"{db_path} is not a link to a published version: nothing was deleted")
+        db_path.unlink()
+    if versions.is_dir():
+        shutil.rmtree(versions)
 
 
 def _versions_dir(db_path: Path) -> Path:
@@ -338,8 +438,10 @@ def writer(db_path: Path) -> Iterator[Writer]:
             draft.unlink(missing_ok=True)
             raise StoreWriteFailed(error) from error
         try:
+            outdated = current is not None and fingerprint(con) != SCHEMA_SHA
             migrate(con)
             out = Writer(con)
+            out.changed = outdated  # an upgraded copy is worth publishing even if the load adds nothing
             yield out
             con.execute("CHECKPOINT")
         except BaseException as error:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from store.as_of import CTES, parameters
+from store.as_of import CTES, end_of, parameters
 from store.db import Connection as Con
 
 # Each query takes `as_of`: the store as it stood at the end of that day (store/as_of.py), None = now.
@@ -102,6 +102,7 @@ TABLES = (
     "budgets",
     "source_indicators",
     "source_regions",
+    "refresh_log",
 )
 
 
@@ -153,3 +154,18 @@ def source_series(con: Con, dataset: str, indicator: str, as_of: date | None = N
         {"dataset": dataset, "indicator": indicator},
         as_of,
     )
+
+
+def refreshes(con: Con, as_of: date | None = None) -> pd.DataFrame:
+    """Each refreshed source indicator's latest refresh (time, outcome, reason), with its title.
+
+    The log is its own record of time, so an earlier day is read by refreshed_at, not through the CTEs."""
+    return con.execute(
+        "SELECT r.dataset, r.indicator, r.run_at, r.refreshed_at, r.outcome, r.reason_kind, r.http_status,"
+        " r.reason, r.rows, s.title_fi, s.title_sv, s.title_en"
+        " FROM refresh_log r LEFT JOIN source_indicators s USING (dataset, indicator)"
+        " WHERE $end IS NULL OR r.refreshed_at < $end"
+        " QUALIFY row_number() OVER (PARTITION BY r.dataset, r.indicator ORDER BY r.refreshed_at DESC) = 1"
+        " ORDER BY r.dataset, r.indicator",
+        {"end": end_of(as_of) if as_of else None},
+    ).df()

@@ -54,6 +54,9 @@ class Reader:
     def source_series(self, dataset: str, indicator: str) -> pd.DataFrame:
         return self.ask(queries.source_series, dataset, indicator)
 
+    def refreshes(self) -> pd.DataFrame:
+        return self.ask(queries.refreshes)
+
     # county reports: the coordinators' pages
 
     def status_periods(self) -> list[str]:
@@ -86,6 +89,7 @@ QUESTIONS: dict[str, Question] = {
         queries.ingests,
         queries.source_catalog,
         queries.source_series,
+        queries.refreshes,
         report_queries.status_periods,
         report_queries.status_investments,
         report_queries.status_reports,

@@ -1,7 +1,11 @@
--- The store's tables. Safe to rerun: every statement is IF NOT EXISTS.
--- Later changes go in store/migrations.py with a new schema_version.
+-- The store's tables. Safe to rerun: every statement is IF NOT EXISTS (views: OR REPLACE).
+-- Data changes (rewriting stored rows) go in store/db.migrate with a new schema_version.
 
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+-- The sha256 of the schema.sql a writer last ran on this file. Readers refuse a file written under
+-- another schema.sql (its views may name columns this code does not know); `python -m loaders
+-- upgrade` publishes a copy brought up to date.
+CREATE TABLE IF NOT EXISTS schema_fingerprint (sha256 TEXT NOT NULL);
 
 -- One row per loaded file (or API response saved as a file).
 CREATE TABLE IF NOT EXISTS ingests (
@@ -214,6 +218,21 @@ CREATE TABLE IF NOT EXISTS source_regions (
     region_code     TEXT,                 -- ours where mapped (658 → 358, 956–978 and 877–898)
     ingest_id       INTEGER NOT NULL,
     PRIMARY KEY (dataset, region)
+);
+
+-- Nightly refresh runs (loaders/refresh.py): one row per indicator per run, failures included, so the
+-- app can say when each source was last refreshed and what failed. Written by store.db.Writer.log_refresh,
+-- never touching observations: a night where everything failed still publishes its log.
+CREATE TABLE IF NOT EXISTS refresh_log (
+    run_at        TIMESTAMP NOT NULL,     -- the run's start: the same for every row of one run
+    refreshed_at  TIMESTAMP NOT NULL,     -- when this indicator was fetched (local time, like loaded_at)
+    dataset       TEXT NOT NULL,          -- sotkanet
+    indicator     TEXT NOT NULL,          -- as in observations.indicator
+    outcome       TEXT NOT NULL,          -- new | changed | unchanged | failed
+    reason_kind   TEXT,                   -- failed: http | unreachable | no_range | refused (the answer was not loadable)
+    http_status   INTEGER,                -- failed with kind http: the status the server answered
+    reason        TEXT,                   -- failed: what went wrong, as the command prints it
+    rows          BIGINT NOT NULL         -- values in the response (0 when failed)
 );
 
 -- The public read view for analysts: current values only, with provenance, the cited document and

@@ -180,6 +180,22 @@ LOADER_COLUMNS: dict[str, tuple[str, ...]] = {
         "region_code",
     ),
 }
+# One refresh run's log rows (store.db.Writer.log_refresh): not a loader's table, it has no ingest_id.
+REFRESH_LOG_COLUMNS = (
+    "run_at",
+    "refreshed_at",
+    "dataset",
+    "indicator",
+    "outcome",
+    "reason_kind",
+    "http_status",
+    "reason",
+    "rows",
+)
 # Reference data and source metadata: a newer file replaces by key.
 UPSERT_TABLES = {"regions", "indicators", "documents", "source_indicators", "source_regions"}
+# Upserts that fill in rather than replace: a source's metadata arrives from several files (a portal
+# download has the Finnish title only, the REST metadata all three), and a later file must not blank
+# what an earlier one gave. The row's ingest_id is the latest file's.
+MERGED_KEYS = {"source_indicators": ("dataset", "indicator")}
 OBSERVATION_KEY = ("dataset", "indicator", "region", "period", "gender")

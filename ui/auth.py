@@ -76,9 +76,18 @@ def _digest(secret: str) -> str:
 def is_admin() -> bool:
     """This session has signed in against the current secret (a changed secret signs everyone out)."""
     password, admins = _password(), _oidc_admins()
-    if admins is not None and _logged_in() and str(st.user.get("email", "")).lower() in admins:
+    if admins is not None and _logged_in() and _verified_email() in admins:
         return True
     return password is not None and st.session_state.get(SESSION_KEY) == _digest(password)
+
+
+def _verified_email() -> str:
+    """The signed-in address, unless the provider says it is unverified (`email_verified: false`): some
+    providers let a user type any address, and an unverified one must not match admin_emails. Providers
+    that send no such claim (Microsoft Entra ID) vouch for their addresses themselves."""
+    if st.user.get("email_verified") is False:
+        return ""
+    return str(st.user.get("email", "")).lower()
 
 
 def password_matches(given: str, secret: str) -> bool:
@@ -96,7 +105,8 @@ def require_admin(lang: str) -> bool:
     admins = _oidc_admins()
     if admins is not None:
         if _logged_in():  # signed in, but not an administrator: say so, and let them switch accounts
-            st.error(t("auth.not_allowed", lang, email=_literal(str(st.user.get("email", "?")))))
+            key = "auth.unverified" if st.user.get("email_verified") is False else "auth.not_allowed"
+            st.error(t(key, lang, email=_literal(str(st.user.get("email", "?")))))
             st.sidebar.button(t("auth.sign_out", lang), key="auth:sign_out", on_click=sign_out)
         else:
             st.button(t("auth.login_oidc", lang), on_click=st.login, key="auth:oidc")

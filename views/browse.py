@@ -1,6 +1,8 @@
-"""Selaa: any loaded Sotkanet or THL indicator, found by name in fi/sv/en, per region over time."""
+"""Selaa: any loaded Sotkanet or THL indicator or own table, found by name in fi/sv/en, per region over time."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -12,12 +14,19 @@ from views import Data
 from views.chart_export import ChartExport
 from views.overview import data_date
 
+PUBLISHED = {"sotkanet", "thl"}  # datasets whose indicators have titles in their source's metadata
+
 
 def catalog(data: Data, query: str, lang: str) -> pd.DataFrame:
     """The catalog with a display title, filtered by a search in any language or by id."""
     rows = data.source_catalog()
     fallback = rows["dataset"].str.capitalize() + " " + rows["indicator"]
-    rows = rows.assign(title=rows[f"title_{lang}"].fillna(rows["title_fi"]).fillna(fallback))
+    own = [
+        t("browse.own_entry", lang, id=indicator, dataset=dataset) if is_own(dataset) else None
+        for dataset, indicator in zip(rows["dataset"], rows["indicator"], strict=True)
+    ]
+    named = rows[f"title_{lang}"].fillna(rows["title_fi"])
+    rows = rows.assign(title=named.fillna(pd.Series(own, index=rows.index, dtype="object")).fillna(fallback))
     if query.strip():
         needle = query.strip().lower()
         haystack = (
@@ -27,11 +36,19 @@ def catalog(data: Data, query: str, lang: str) -> pd.DataFrame:
     return rows.reset_index(drop=True)
 
 
-def chart_title(entry: pd.Series, lang: str) -> str:
-    """The indicator's name from its metadata; without metadata, a title that says the name is missing."""
+def is_own(dataset: str) -> bool:
+    """A dataset a user named when loading their own table (not one whose metadata a source publishes)."""
+    return dataset not in PUBLISHED
+
+
+def chart_title(entry: pd.Series, lang: str, files: Sequence[str] = ()) -> str:
+    """The indicator's name from its metadata; an own table's series is named by the id, dataset and file(s)
+    the user gave; a source's indicator without metadata, by a title that says its name is missing."""
     for name in (entry.get(f"title_{lang}"), entry.get("title_fi")):
         if isinstance(name, str) and name.strip():
             return name
+    if is_own(entry["dataset"]):
+        return t("browse.own_title", lang, id=entry["indicator"], dataset=entry["dataset"], files=", ".join(files))
     return t("browse.untitled", lang, source=str(entry["dataset"]).capitalize(), id=entry["indicator"])
 
 
@@ -72,7 +89,7 @@ def browse_chart(data: Data, entry: pd.Series, regions: list[str], lang: str, pe
     )
     return ChartExport(
         key=f"browse-{entry['dataset']}-{entry['indicator']}",
-        title=chart_title(entry, lang),
+        title=chart_title(entry, lang, sorted(set(rows["source_file"]))),  # every file of the series
         summary=summary,
         figure=figure,
         data=shown,

@@ -3,6 +3,7 @@ and the admin password's pause after a wrong try, which holds back only the sess
 
 from __future__ import annotations
 
+import json
 import secrets
 import shutil
 import subprocess
@@ -22,6 +23,7 @@ pytestmark = pytest.mark.e2e
 
 ADMIN = "tiina.tilastoija@hyvinvointialue.fi"
 OUTSIDER = "ulla.ulkopuolinen@example.fi"
+SPOOF = "kuka-tahansa"  # a user whose e-mail claim is ADMIN's, unverified
 PASSWORD = "pää-käyttäjä-7"  # noqa: S105  (this test's own admin secret)
 UPLOADER = "[data-testid='stFileUploader']"
 LOCAL = "127.0.0.1"
@@ -31,10 +33,12 @@ RUNNING = "[data-testid='stApp'][data-test-script-state='running']"
 @pytest.fixture(scope="module")
 def provider() -> Iterator[str]:
     """oidc-provider-mock in its own process: any client id, and a sign-in form that asks for the `sub`,
-    which it also gives as the `email` claim."""
+    which it also gives as the `email` claim. One predefined user claims the administrator's address
+    without the provider having verified it."""
     port = free_port()
+    spoof = json.dumps({"sub": SPOOF, "email": ADMIN, "email_verified": False})
     process = subprocess.Popen(
-        [sys.executable, "-m", "oidc_provider_mock", "--host", "127.0.0.1", "--port", str(port)],
+        [sys.executable, "-m", "oidc_provider_mock", "--host", LOCAL, "--port", str(port), "--user-claims", spoof],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -232,3 +236,12 @@ def test_a_wrong_password_pauses_only_its_own_session(password_url: str, browser
     finally:
         guesser_context.close()
         admin_context.close()
+
+
+def test_an_unverified_admin_address_gets_no_uploader(oidc_url: str, context: BrowserContext) -> None:
+    page = new_page(context)
+    sign_in_with_provider(page, oidc_url, SPOOF)
+    refusal = page.locator("[data-testid='stAlertContentError']")
+    refusal.get_by_text(f"ei ole vahvistanut tunnuksen {ADMIN} sähköpostiosoitetta").wait_for(timeout=30_000)
+    assert page.locator(UPLOADER).count() == 0
+    sign_out(page, oidc_url)

@@ -93,6 +93,14 @@ def test_refresh_reports_each_indicator_and_fails_only_for_the_failing_one(
     assert urls == [
         (f"{sotkanet}/csv?indicator=6411&years=2021&years=2022&years=2023&years=2024&years=2025&genders=total",)
     ]
+    log = rows_of(store, "SELECT indicator, outcome, reason_kind, http_status, rows FROM refresh_log ORDER BY 1")
+    assert log == [
+        ("127", "unchanged", None, None, 466),
+        ("5527", "failed", "http", 404, 0),
+        ("6411", "new", None, None, 115),
+    ]
+    [[reason]] = rows_of(store, "SELECT reason FROM refresh_log WHERE indicator = '5527'")
+    assert reason in lines[1]  # the log keeps what the command printed
 
 
 def test_refresh_with_nothing_failing_exits_zero(store: Path, tmp_path: Path, sotkanet: str) -> None:

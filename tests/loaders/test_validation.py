@@ -79,7 +79,31 @@ def test_unknown_format_lists_the_accepted_ones(tmp_path: Path) -> None:
     with pytest.raises(LoadErrors) as caught:
         formats.parse(path)
     expected = caught.value.problems[0].expected
-    assert "sotkanet_csv" in expected and "thl_jsonstat" in expected and "template_xlsx" in expected
+    assert "Sotkanet REST CSV" in expected and "JSON-stat" in expected
+    assert "our template as an Excel workbook" in expected
+    assert "sotkanet_csv" not in expected and "template_xlsx" not in expected  # the program's names are not the user's
+
+
+@pytest.mark.parametrize(
+    ("data", "start"),
+    [
+        ("\nKäyntejä yhteensä\r\n1204\r\n".encode("cp1252"), "Käyntejä yhteensä"),  # Excel on Finnish Windows
+        ("\ufeffKäyntejä yhteensä\n".encode(), "Käyntejä yhteensä"),  # UTF-8 with a BOM
+        (("x" + "ä" * 8200).encode(), "x" + "ä" * 119),  # the bounded head's cut falls inside an "ä"
+    ],
+    ids=["cp1252", "utf8-bom", "utf8-cut"],
+)
+def test_an_unknown_format_quotes_its_start_as_the_long_table_reader_decodes_it(
+    tmp_path: Path, data: bytes, start: str
+) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes(data)
+    with pytest.raises(LoadErrors) as caught:
+        formats.parse(path)
+    [problem] = caught.value.problems
+    assert problem.key == "accepted"
+    assert problem.found == start  # its first line (up to 120 characters)
+    assert start in problem.found_text("fi")
 
 
 def test_all_errors_are_collected_and_the_listing_capped(tmp_path: Path) -> None:

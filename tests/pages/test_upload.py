@@ -140,7 +140,7 @@ def test_upload_previews_every_file_then_tallenna_writes_the_good_ones(
     summary, problems = (frame.value for frame in at.dataframe)
     assert list(summary["Tiedosto"]) == ["hyvä.csv", "huono.csv"]
     assert list(summary["Tila"]) == ["kelpaa", "hylätty"] and list(summary["Alueet"]) == ["18, 358", ""]
-    assert problems.iloc[0][["Rivi", "Sarake", "Löytyi"]].tolist() == [2, "value", "x"]
+    assert problems.iloc[0][["Rivi", "Sarake", "Löytyi"]].tolist() == ["2", "value", "x"]
     with db.connect_readonly(app_env) as con:
         assert con.execute("SELECT count(*) FROM observations_v WHERE source_file = 'hyvä.csv'").fetchone() == (0,)
 

@@ -9,6 +9,7 @@ import pytest
 
 from store import db, queries
 from store.batch import Batch
+from store.tables import LOADER_COLUMNS
 
 VIEW_COLUMNS = [
     "indicator",
@@ -138,3 +139,28 @@ def test_old_versions_are_pruned(tmp_path: Path) -> None:
 def test_a_missing_store_says_how_to_build_it(tmp_path: Path) -> None:
     with pytest.raises(db.StoreMissing, match="make run"):
         db.connect_readonly(tmp_path / "none.duckdb")
+
+
+def ordered(row: dict) -> pd.DataFrame:
+    return pd.DataFrame([row])[list(LOADER_COLUMNS["source_indicators"])]
+
+
+def test_a_later_file_fills_source_metadata_and_never_blanks_what_an_earlier_one_gave(tmp_path: Path) -> None:
+    """The REST metadata gives titles in fi/sv/en; a portal download of the same indicator has its Finnish
+    title only. Loaded in that order, the Swedish and English titles stay; the Finnish one is the newer."""
+    path = tmp_path / "s.duckdb"
+    meta = {"dataset": "sotkanet", "indicator": "127", "value_type": "PERCENTAGE", "decimals": 1}
+    meta |= {"organization": "THL", "description_fi": None, "data_updated": None}
+    with db.writer(path) as w:
+        full = meta | {"title_fi": "Vanha nimi", "title_sv": "Svensk titel", "title_en": "English title"}
+        w.ingest(Batch("meta.json", "sha-meta", "test", {"source_indicators": ordered(full)}))
+    with db.writer(path) as w:
+        portal = {"dataset": "sotkanet", "indicator": "127", "title_fi": "Uusi nimi", "title_sv": None}
+        portal |= {"title_en": None, "value_type": None, "decimals": None, "organization": None}
+        portal |= {"description_fi": None, "data_updated": None}
+        w.ingest(Batch("portal.csv", "sha-portal", "test", {"source_indicators": ordered(portal)}))
+    with db.connect_readonly(path) as con:
+        row = con.execute(
+            "SELECT title_fi, title_sv, title_en, value_type, decimals, ingest_id FROM source_indicators"
+        ).fetchall()
+    assert row == [("Uusi nimi", "Svensk titel", "English title", "PERCENTAGE", 1, 2)]
