@@ -13,8 +13,9 @@ import kaleido
 import pytest
 
 from config import ROOT
+from loaders import reference
 from loaders.demo import build_demo
-from store.db import version
+from store.db import version, writer
 
 DEMO_DIR = ROOT / "data" / "demo"
 # No test server or AppTest starts the export browser unless the test asks for it (the first export still does).
@@ -26,6 +27,15 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo store, built once per test run. Treat as read-only; use demo_copy to write."""
     path = tmp_path_factory.mktemp("demo") / "dashboard.duckdb"
     build_demo(path, DEMO_DIR)
+    return path
+
+
+@pytest.fixture(scope="session")
+def reference_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A published store holding only the reference data, built once; tests get copies (the `store` fixture)."""
+    path = tmp_path_factory.mktemp("reference") / "store" / "dashboard.duckdb"
+    with writer(path) as w:
+        w.ingest(reference.batch())
     return path
 
 

@@ -20,21 +20,10 @@ THL_PIVOT = FIXTURES / "thl_pivot_csv_epirapo_covid19case_shp_by_day_2020.csv"
 JSONSTAT = FIXTURES / "fact_constructed_access.json"
 
 
-@pytest.fixture(scope="session")
-def reference_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A published store holding only the reference data, built once; tests get copies (the `store` fixture)."""
-    path = tmp_path_factory.mktemp("reference") / "store" / "dashboard.duckdb"
-    from loaders import reference
-
-    with db.writer(path) as w:
-        w.ingest(reference.batch())
-    return path
-
-
 @pytest.fixture
 def store(reference_store: Path, tmp_path: Path) -> Path:
-    """A private published store holding only the reference data: a copy of its folder (the live link is
-    relative to it, so the copy's link points at the copy's own version file)."""
+    """A private published store holding only the reference data: a copy of tests/conftest.py's reference_store
+    folder (the live link is relative to it, so the copy's link points at the copy's own version file)."""
     folder = shutil.copytree(reference_store.parent, tmp_path / "store", symlinks=True)
     path = folder / reference_store.name
     assert db.live_file(path).is_relative_to(folder)
