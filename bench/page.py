@@ -83,7 +83,10 @@ def serve(script: Path, env: dict[str, str]) -> tuple[str, subprocess.Popen]:
 
 
 def rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants (from /proc), in MB."""
+    """Memory of a process and all its descendants (from /proc), in MB: each one's proportional set size
+    (PSS: a page shared by n processes counts 1/n in each), so the export browser's many Chromium
+    processes, which share most of their pages, are not counted many times over as summed RSS did.
+    VmRSS where smaps_rollup cannot be read."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -96,12 +99,16 @@ def rss_mb(pid: int) -> float:
     while todo:
         current = todo.pop()
         todo.extend(children.get(current, []))
-        try:
-            status = Path(f"/proc/{current}/status").read_text()
-        except OSError:
-            continue
-        total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+        total += _kb(current, "smaps_rollup", "Pss:") or _kb(current, "status", "VmRSS:")
     return total / 1024
+
+
+def _kb(pid: int, name: str, field: str) -> int:
+    try:
+        text = Path(f"/proc/{pid}/{name}").read_text()
+    except OSError:
+        return 0
+    return next((int(line.split()[1]) for line in text.splitlines() if line.startswith(field)), 0)
 
 
 def time_to_chart(browser: Browser, url: str, charts: int = 1) -> float:
@@ -198,6 +205,7 @@ def measure(db: Path, rounds: int, sessions: int) -> dict[str, dict]:
                 browser.close()
             alone, together = asyncio.run(sessions_at_once(app_url, sessions, PAGES[""], limit_s=240))
             rss_after = rss_mb(app.pid)
+            own = _kb(app.pid, "smaps_rollup", "Pss:") / 1024  # the server alone, without the export browser
         finally:
             for process in (app, floor_app):
                 process.terminate()
@@ -212,8 +220,9 @@ def measure(db: Path, rounds: int, sessions: int) -> dict[str, dict]:
         "page_widget_redraw_s": {"value": redraw, "floor": None, "ratio": None, "unit": "s",
                                  "note": f"Indikaattori: other indicator picked → new chart, median of {rounds}"},
         "app_rss_mb": {"value": rss, "floor": floor_rss, "ratio": rss / floor_rss, "unit": "MB",
-                       "note": "streamlit + children after every page and the sessions; floor: minimal app",
-                       "per_page": rss_pages, "after_sessions": rss_after},
+                       "note": f"PSS of streamlit + children (the export browser) after every page and the sessions;"
+                       f" the server alone {own:.0f} MB; floor: minimal app",
+                       "per_page": rss_pages, "after_sessions": rss_after, "server_alone": own},
         "sessions_all_browsers_p95_s": {"value": worst, "floor": single, "ratio": worst / single, "unit": "s",
                            "note": f"{sessions} Chromium sessions at once on Yleiskuva (3 charts), all on this"
                            " machine's cores with the server, vs one alone (median of 5); bench/sessions.py splits it",
