@@ -3,6 +3,7 @@ and the lanes (pyproject.toml's markers): `make test-fast` runs -m "not e2e and 
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import kaleido
 import pytest
+from streamlit.components.v2 import manifest_scanner
 
 from config import ROOT
 from loaders import reference
@@ -73,6 +75,18 @@ def app_reads(shared_store: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     yield shared_store
     after = version(shared_store), sorted(shared_store.parent.iterdir())
     assert after == before, "wrote to the shared demo store: use the app_env fixture (a private copy)"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _components_scanned_once() -> Iterator[None]:
+    """Streamlit's AppTest scans every installed distribution's metadata for components on each run
+    (~0.3 s of CPU); a server does it once at start. The installed packages do not change during a test
+    run, so the first scan's real result serves every AppTest run, as it serves a server's every session."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            manifest_scanner, "scan_component_manifests", functools.cache(manifest_scanner.scan_component_manifests)
+        )
+        yield
 
 
 # Slow tests in files other changes own, put in the slow lane here: a test file (all its tests) or one test.
