@@ -23,7 +23,9 @@ def ys(count: int) -> list[float]:
 
 
 def labels(y: list[float], texts: list[str]) -> list[dict]:
-    """One annotation per row, left-aligned just above its bar; texts must be escaped for Plotly already."""
+    """One annotation per row, left-aligned just above its bar; texts must be escaped for Plotly already.
+    Bold goes on our own words (the value), never around text from data: markup around data is what
+    tests/e2e/test_no_markup.py looks for."""
     return [
         {"y": row - BAR_WIDTH / 2, "yanchor": "bottom", "yshift": 2, "x": 0, "xref": "paper", "xanchor": "left",
          "align": "left", "showarrow": False, "font": {"color": INK, "size": 12}, "bgcolor": LABEL_BACKGROUND,

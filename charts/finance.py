@@ -48,7 +48,7 @@ def finance_figure(spend: pd.DataFrame, lang: str) -> go.Figure:
         )
         elapsed = float(known["elapsed"].iloc[0])
         fig.add_vline(x=elapsed, line={"color": MUTED, "dash": "dash", "width": 2})
-        words = [f"<b>{r.label}</b>  {fmt.percent(r.utilisation, lang, 0)}" for r in known.itertuples()]
+        words = [f"{r.label}  <b>{fmt.percent(r.utilisation, lang, 0)}</b>" for r in known.itertuples()]
         top = {"x": elapsed, "y": 1.0, "yref": "paper", "yanchor": "bottom", "showarrow": False,
                "text": t("finance.elapsed_line", lang, value=fmt.percent(elapsed, lang))}  # fmt: skip
         fig.update_layout(annotations=[*bar_rows.labels(y, words), top])
@@ -76,7 +76,7 @@ def finance_figure(spend: pd.DataFrame, lang: str) -> go.Figure:
                 hovertext=[f"{r.label}<br>{fmt.euros(r.budget_eur, lang)}" for r in rows.itertuples()],
             )
         )
-        words = [f"<b>{r.label}</b>  {fmt.euros(r.budget_eur, lang)}" for r in rows.itertuples()]
+        words = [f"{r.label}  <b>{fmt.euros(r.budget_eur, lang)}</b>" for r in rows.itertuples()]
         fig.update_layout(annotations=bar_rows.labels(y, words))
         fig = base_layout(fig, lang, height=bar_rows.height(len(rows), 90), percent=False)
         fig.update_xaxes(tickformat=",.0f", ticksuffix=" €" if lang != "en" else "", dtick=None, showgrid=True,

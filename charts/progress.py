@@ -56,7 +56,7 @@ def progress_figure(compared: pd.DataFrame, names: dict[str, str], period: str, 
             )
         )
     words = [
-        f"<b>{r.label}</b>  {fmt.percent(r.percent, lang)}"
+        f"{r.label}  <b>{fmt.percent(r.percent, lang)}</b>"
         + ("" if pd.isna(r.previous) else f"  ({before_period}: {fmt.percent(r.previous, lang)})")
         for r in rows.itertuples()
     ]
