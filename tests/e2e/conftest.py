@@ -134,7 +134,9 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 def wait_until_drawn(page: Page, charts: int = 0) -> None:
-    """The script has run, and at least `charts` Plotly charts have drawn their SVG."""
+    """The script has run, and at least `charts` Plotly charts have drawn their SVG. "notRunning" also holds
+    before a page's first run starts: every page's title (h1) proves its run began."""
+    page.wait_for_selector("[data-testid='stMain'] h1", timeout=60_000)
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
     if charts:
         page.wait_for_function(
