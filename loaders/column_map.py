@@ -13,8 +13,6 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyarrow as pa
-
 from domain.periods import canonical_fine
 from loaders import region_names, workbook
 from loaders.checks import Checker, year_ok
@@ -22,9 +20,8 @@ from loaders.limits import DEFAULT, Limits
 from loaders.reference import lookups
 from loaders.sotkanet_portal import GENDERS
 from loaders.textfile import read_rows
-from loaders.thl_mapping import OBSERVATIONS
+from loaders.thl_mapping import observation_table
 from store.batch import Batch, LoadErrors, Problem, Term
-from store.tables import LOADER_COLUMNS
 
 ROLES = ("region", "period", "value", "indicator", "gender")
 # Encodings tried in order; UTF-16 only with its BOM (Excel's "Unicode text"), cp1252 last (old Excel CSV).
@@ -171,9 +168,7 @@ def parse(path: Path, data: bytes, mapping: ColumnMap, limits: Limits = DEFAULT)
     if not out and not check.problems:
         check.problem(None, None, "data_rows", found_key="only_header")
     check.raise_if_any()
-    observations = pa.Table.from_pylist(
-        [dict(zip(LOADER_COLUMNS["observations"], row, strict=True)) for row in out], schema=OBSERVATIONS
-    )
+    observations = observation_table(out)
     return Batch(
         path.name,
         hashlib.sha256(data).hexdigest(),

@@ -20,7 +20,6 @@ import re
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
 
 from domain import NATIONAL
 from loaders import region_names
@@ -28,7 +27,7 @@ from loaders.checks import Checker, years
 from loaders.limits import DEFAULT, Limits
 from loaders.reference import lookups
 from loaders.textfile import decode
-from loaders.thl_mapping import OBSERVATIONS
+from loaders.thl_mapping import observation_table
 from store.batch import Batch
 from store.tables import LOADER_COLUMNS
 
@@ -106,9 +105,7 @@ def parse(path: Path, data: bytes, limits: Limits = DEFAULT) -> Batch:
         check.warn(row, FIELDS[2], "portal_region_ours", f"{name} ({code})", count=count, found_key="with_rows")
     check.raise_if_any()
     language = max(set(languages), key=languages.count) if languages else "fi"
-    observations = pa.Table.from_pylist(
-        [dict(zip(LOADER_COLUMNS["observations"], row, strict=True)) for row in out], schema=OBSERVATIONS
-    )
+    observations = observation_table(out)
     return Batch(
         path.name,
         hashlib.sha256(data).hexdigest(),

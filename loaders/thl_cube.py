@@ -14,13 +14,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
-import pyarrow as pa
 
 from domain import NATIONAL
 from domain.periods import canonical_fine
 from loaders import region_names
 from loaders.checks import Checker, year_ok
-from loaders.thl_mapping import OBSERVATIONS, SUPPRESSED, LongRow
+from loaders.thl_mapping import SUPPRESSED, LongRow, observation_table
 from store.tables import LOADER_COLUMNS
 
 # Totals THL writes: of the area dimension (the whole country) and of any other dimension.
@@ -158,9 +157,7 @@ def observations(
         check.warn(row, label(shape.time), "thl_time_total", total, count=count, found_key="with_rows")
     if not out:
         check.problem(None, None, "rows_for", indicator=cube, found_key="nothing")
-    observations = pa.Table.from_pylist(
-        [dict(zip(LOADER_COLUMNS["observations"], row, strict=True)) for row in out], schema=OBSERVATIONS
-    )
+    observations = observation_table(out)
     return {"observations": observations, "source_indicators": _source_indicators(titles, shape.language)}
 
 

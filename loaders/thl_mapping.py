@@ -26,6 +26,12 @@ _TYPES = {"value": pa.float64(), "source_row": pa.int64(), "is_demo": pa.bool_()
 OBSERVATIONS = pa.schema([(name, _TYPES.get(name, pa.string())) for name in LOADER_COLUMNS["observations"]])
 
 
+def observation_table(rows: list[tuple]) -> pa.Table:
+    """Rows in LOADER_COLUMNS["observations"] order → the observations table every loader hands the store."""
+    return pa.Table.from_pylist([dict(zip(LOADER_COLUMNS["observations"], row, strict=True)) for row in rows],
+                                schema=OBSERVATIONS)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Mapping:
     cube: str
@@ -123,6 +129,4 @@ def observations(check: Checker, mapping: Mapping, rows: Iterable[LongRow], labe
         check.warn(row, label(mapping.region_dimension), "thl_area", region, count=count, found_key="with_rows")
     if not out:
         check.problem(None, None, "rows_for", indicator=mapping.indicator, found_key="none_after_filter")
-    return pa.Table.from_pylist(
-        [dict(zip(LOADER_COLUMNS["observations"], row, strict=True)) for row in out], schema=OBSERVATIONS
-    )
+    return observation_table(out)

@@ -120,7 +120,7 @@ def connect_version(version_name: str) -> duckdb.DuckDBPyConnection:
     path = Path(version_name.rsplit(":", 1)[0])
     if not path.is_file():  # pruned since: the next rerun asks for the live version
         raise StoreMissing(f"store version {path.name} is no longer kept: reload the page")
-    return _checked(duckdb.connect(str(path), read_only=True, config={"memory_limit": READER_MEMORY}), path)
+    return _checked(_read_only(path), path)
 
 
 def connect_readonly(db_path: Path) -> duckdb.DuckDBPyConnection:
@@ -128,7 +128,12 @@ def connect_readonly(db_path: Path) -> duckdb.DuckDBPyConnection:
     real = live_file(db_path)
     if real is None:
         raise StoreMissing(f"no store at {db_path}: run `make run` once to build the demo store")
-    return _checked(duckdb.connect(str(real), read_only=True, config={"memory_limit": READER_MEMORY}), real)
+    return _checked(_read_only(real), real)
+
+
+def _read_only(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to one file, its block cache capped (READER_MEMORY); no schema check."""
+    return duckdb.connect(str(path), read_only=True, config={"memory_limit": READER_MEMORY})
 
 
 def fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -344,7 +349,7 @@ def upgrade(db_path: Path) -> bool:
     real = live_file(db_path)
     if real is None:
         raise StoreMissing(f"no store at {db_path}: nothing to upgrade")
-    with duckdb.connect(str(real), read_only=True, config={"memory_limit": READER_MEMORY}) as con:
+    with _read_only(real) as con:
         if fingerprint(con) == SCHEMA_SHA:
             return False
     with writer(db_path) as out:
@@ -363,7 +368,7 @@ def delete_demo_store(db_path: Path) -> None:
     versions = _versions_dir(db_path)
     published = _published(versions) if versions.is_dir() else []
     for path in published:
-        with duckdb.connect(str(path), read_only=True, config={"memory_limit": READER_MEMORY}) as con:
+        with _read_only(path) as con:
             [[real]] = con.execute("SELECT count(*) FROM ingests WHERE NOT is_demo").fetchall()
         if real:
             raise HoldsRealData(
@@ -500,7 +505,7 @@ def _prune(versions: Path, keep: set[Path]) -> None:
 def _loads_in(path: Path) -> int:
     """How many loads a published version holds; unreadable counts as many (keep it)."""
     try:
-        with duckdb.connect(str(path), read_only=True, config={"memory_limit": READER_MEMORY}) as con:
+        with _read_only(path) as con:
             return con.execute("SELECT count(*) FROM ingests").fetchone()[0]
     except duckdb.Error:
         return 2
