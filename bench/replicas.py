@@ -19,8 +19,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import page, query, sessions  # noqa: E402
-from deploy import nginx_site  # noqa: E402
+from deploy import nginx_site, warm_up  # noqa: E402
 
 NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
 SWEEP = (2, 3, 4, 6, 8, 10, 20, 30, 40)  # sessions at once, for "what one machine holds"
@@ -60,19 +58,6 @@ def site_config(listen: int, replicas: list[int]) -> str:
     return nginx_site.site(replicas, listen)
 
 
-def wait_healthy(url: str, process: subprocess.Popen, what: str, timeout_s: float = 60) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:  # noqa: S310 - loopback
-                if answer.read() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError(f"{what} did not answer {url}/_stcore/health")
-
-
 @contextmanager
 def nginx(replicas: list[int], workdir: Path) -> Iterator[tuple[str, Path]]:
     """Debian's nginx running the deploy config in front of `replicas`; yields its URL and access log."""
@@ -86,7 +71,11 @@ def nginx(replicas: list[int], workdir: Path) -> Iterator[tuple[str, Path]]:
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_healthy(url, process, "nginx")
+        try:
+            warm_up.wait_healthy(url, 60, process)
+        except TimeoutError as error:
+            process.kill()
+            raise RuntimeError(f"nginx: {error}") from None
         yield url, workdir / "access.log"
     finally:
         process.terminate()  # SIGTERM: nginx's fast shutdown
