@@ -38,8 +38,8 @@ if st.session_state.get("upload:signature") != signature:
 outcomes: list[ingest.Outcome] = st.session_state["upload:outcomes"]
 
 
-def table(frame):  # column names and statuses in the user's language; cells stay plain text
-    upload.table(frame, lang)
+def table(frame, wrap=False):  # column names and statuses in the user's language; cells stay plain text
+    upload.table(frame, lang, wrap)
 
 
 good = sum(outcome.batch is not None for outcome in outcomes)
@@ -50,7 +50,7 @@ table(preview.summary_frame(outcomes))
 problems, more = preview.problem_frame(outcomes, lang=lang)  # expected and found in the user's language
 if len(problems):
     st.subheader(t("upload.problems", lang))
-    table(problems)
+    table(problems, wrap=True)  # each "expected" in full: it says what to do
     for file, count in more.items():
         st.text(t("upload.more", lang, count=count, file=file))
 if not good and not upload.mapping_offered(outcomes):
@@ -73,6 +73,6 @@ if good and st.button(t("upload.save", lang), type="primary", key="upload:save")
         st.text(line)
     refused_now = [outcome for outcome in outcomes if outcome.errors and outcome.errors.problems[0].key == "saved"]
     if refused_now:  # the store could not take a file that passed its checks
-        table(preview.problem_frame(refused_now, lang=lang)[0])
+        table(preview.problem_frame(refused_now, lang=lang)[0], wrap=True)
 
 upload.mapping_flow(files, outcomes, lang)  # a table no layout took: map its columns, try, load

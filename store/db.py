@@ -300,9 +300,16 @@ def _insert_observations(cur: duckdb.DuckDBPyConnection, select: str, ingest_id:
     )
     stored = ", ".join(f"{STORED_RAW} AS raw" if name == "raw" else name for name in LOADER_COLUMNS["observations"])
     if not overlap:  # nothing to compare with (a first load): skip the anti-join and the staging copy
-        cur.execute(
-            f"INSERT INTO observations ({select}, ingest_id) SELECT {stored}, $id FROM incoming", {"id": ingest_id}
-        )
+        # A stream's rows have unique keys, so their stored order decides nothing (readers order by
+        # columns, source_row keeps the file's order): DuckDB may then append them in parallel.
+        cur.execute(f"SET preserve_insertion_order = {'false' if fresh else 'true'}")
+        try:
+            cur.execute(
+                f"INSERT INTO observations ({select}, ingest_id) SELECT {stored}, $id FROM incoming",
+                {"id": ingest_id},
+            )
+        finally:
+            cur.execute("RESET preserve_insertion_order")
         return {}
     same_key = " AND ".join(f"o.{k} IS NOT DISTINCT FROM n.{k}" for k in OBSERVATION_KEY)
     cur.execute(

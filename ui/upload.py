@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from charts import tables
 from config import settings
 from i18n import t
 from loaders import column_guess, ingest, mapped, preview, recipes
@@ -23,8 +24,9 @@ from ui import cache, widgets
 NOT_CHOSEN = ""  # a selectbox's "— choose —" / "— none —"
 
 
-def table(frame: pd.DataFrame, lang: str) -> None:
-    """Column names and statuses in the user's language; cells stay plain text (a data grid)."""
+def table(frame: pd.DataFrame, lang: str, wrap: bool = False) -> None:
+    """Column names and statuses in the user's language; cells stay plain text (a data grid).
+    wrap: problems as a static table of two columns whose long cells wrap (see _located)."""
     if "status" in frame:
         frame = frame.assign(status=[t(f"upload.status.{status}", lang) for status in frame["status"]])
     if "kind" in frame:
@@ -32,7 +34,23 @@ def table(frame: pd.DataFrame, lang: str) -> None:
     for name in ("row", "column"):  # a problem of the whole file: a blank cell, not the grid's English "None"
         if name in frame:
             frame = frame.assign(**{name: ["" if pd.isna(cell) else str(cell) for cell in frame[name]]})
-    st.dataframe(frame.rename(columns=lambda c: t(f"upload.column.{c}", lang)), hide_index=True, width="stretch")
+    if wrap:
+        frame = _located(frame, lang)
+    frame = frame.rename(columns=lambda c: t(f"upload.column.{c}", lang))
+    if wrap:  # every cell escaped (charts.tables.markdown): a file's text never becomes markup
+        st.markdown(tables.markdown(frame))
+    else:
+        st.dataframe(frame, hide_index=True, width="stretch")
+
+
+def _located(problems: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Two columns that fit a phone: where (kind, file, row, column: "virhe: huono.csv:3:value") and the
+    problem, whose "expected" (what to do) wraps instead of being cut off."""
+    parts = zip(problems["kind"], problems["file"], problems["row"], problems["column"], strict=True)
+    where = [f"{kind}: " + ":".join(str(p) for p in place if p != "") for kind, *place in parts]
+    pairs = zip(problems["expected"], problems["found"], strict=True)
+    said = [t("upload.problem_cell", lang, expected=expected, found=found) for expected, found in pairs]
+    return pd.DataFrame({"where": where, "problem": said})
 
 
 def offer_tables(files: list[Any], outcomes: list[ingest.Outcome]) -> list[ingest.Outcome]:
@@ -185,7 +203,7 @@ def _dry_run(key: str, file: Any, choices: mapped.Choices, lang: str) -> ingest.
     table(preview.summary_frame([outcome]), lang)
     problems, more = preview.problem_frame([outcome], lang=lang)
     if len(problems):
-        table(problems, lang)
+        table(problems, lang, wrap=True)
         for name, count in more.items():
             st.text(t("upload.more", lang, count=count, file=name))
     return outcome

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from config import ROOT
 from loaders import ingest, preview
 from store import db
-from tests.helpers import run_page
+from tests.helpers import run_page, tables
 from ui import auth
 
 PASSWORD = "kissa-kävelee-123"  # noqa: S105  (this test's own admin secret)
@@ -137,10 +137,11 @@ def test_upload_previews_every_file_then_tallenna_writes_the_good_ones(
     at.file_uploader[0].set_value([("hyvä.csv", GOOD.encode(), "text/csv"), ("huono.csv", BAD.encode(), "text/csv")])
     at.run()
     assert not at.exception
-    summary, problems = (frame.value for frame in at.dataframe)
+    summary, problems = tables(at)  # the problems as a static table: long "expected" texts wrap
     assert list(summary["Tiedosto"]) == ["hyvä.csv", "huono.csv"]
     assert list(summary["Tila"]) == ["kelpaa", "hylätty"] and list(summary["Alueet"]) == ["18, 358", ""]
-    assert problems.iloc[0][["Rivi", "Sarake", "Löytyi"]].tolist() == ["2", "value", "x"]
+    assert problems.iloc[0]["Missä"] == "virhe: huono.csv:2:value"
+    assert problems.iloc[0]["Ongelma"].endswith("; löytyi: 'x'")
     with db.connect_readonly(app_env) as con:
         assert con.execute("SELECT count(*) FROM observations_v WHERE source_file = 'hyvä.csv'").fetchone() == (0,)
 

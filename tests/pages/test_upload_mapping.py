@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from config import ROOT
 from loaders import recipes
 from loaders.column_map import ColumnMap
+from tests.helpers import tables
 from tests.loaders.conftest import rows_of
 
 PASSWORD = "kartta-42"  # noqa: S105  (this test's own admin secret)
@@ -120,10 +121,10 @@ def test_a_table_to_map_is_no_refusal_and_a_refused_file_quotes_its_cp1252_start
         "summa.csv": refused_status,
     }
     assert [s.value for s in at.subheader][1] == problems_title
-    problems = at.dataframe[1].value  # kind, file, row, column, expected, found: only the file really refused
-    assert list(problems.iloc[:, 1]) == ["summa.csv"]
-    assert problems.iloc[0, 5] == found  # its first line, cp1252 decoded: "Käyntejä", not "K�yntej�"
-    assert problems.iloc[0, 2:4].tolist() == ["", ""]  # the whole file: no row, no column (not "None")
+    problems = tables(at)[1]  # where, problem: only the file really refused
+    kind = {"fi": "virhe", "sv": "fel"}[lang]
+    assert list(problems.iloc[:, 0]) == [f"{kind}: summa.csv"]  # the whole file: no row, no column (not "None")
+    assert problems.iloc[0, 1].endswith(f"'{found}'")  # its first line, cp1252 decoded: "Käyntejä", not "K�yntej�"
     assert [h.value for h in at.header] == [
         {"fi": "Oma taulukko: mikä sarake on mitäkin?", "sv": "Egen tabell: vilken kolumn innehåller vad?"}[lang]
     ]
