@@ -1,6 +1,6 @@
 """Accessibility checks for a page open in a real browser: axe-core's WCAG 2.1 A/AA rules, and the keyboard.
 
-tests/e2e/test_every_page.py runs both on every page, on the same visit that checks it draws.
+tests/e2e/every_page.py runs both on every page, on the same visit that checks it draws.
 
 axe-core comes from the npm registry, pinned in package-lock.json (`make test` runs `npm ci` when
 node_modules/axe-core is missing) and is injected from disk: nothing is fetched while the test runs.
