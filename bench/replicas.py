@@ -2,12 +2,12 @@
 
     python bench/replicas.py [--rows 10000000] [--sessions 40] [--dir /tmp/rrp-bench]
 
-nginx is Debian's package (/usr/sbin/nginx; `make bench` and .ci/run install it as root) running
-deploy/rrp-dashboard.nginx.conf itself, with this run's ports, on 127.0.0.1 only. Both replicas are
-`streamlit run app.py` on the same DASHBOARD_DB. Sessions speak Streamlit's websocket protocol through
-the proxy (bench/sessions.py), so no browser competes with the replicas for this machine's cores. The
-same proxy fronts 1 replica and then 2, so the proxy's own cost is in both. Also here: the helpers
-that tests/e2e/test_replicas.py starts its replicas and proxy with.
+nginx is Debian's package (/usr/sbin/nginx; `make bench` and .ci/run install it as root) running the
+deploy site (deploy/nginx_site.py, as in deploy/rrp-dashboard.nginx.conf) with this run's ports, on
+127.0.0.1 only. Both replicas are `streamlit run app.py` on the same DASHBOARD_DB. Sessions speak
+Streamlit's websocket protocol through the proxy (bench/sessions.py), so no browser competes with the
+replicas for this machine's cores. The same proxy fronts 1 replica and then 2, so the proxy's own cost
+is in both. Also here: the helpers that tests/e2e/test_replicas.py starts its replicas and proxy with.
 """
 
 from __future__ import annotations
@@ -15,13 +15,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import re
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,9 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import page, query, sessions  # noqa: E402
+from deploy import nginx_site, warm_up  # noqa: E402
 
 NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
-SITE = ROOT / "deploy" / "rrp-dashboard.nginx.conf"
 SWEEP = (2, 3, 4, 6, 8, 10, 20, 30, 40)  # sessions at once, for "what one machine holds"
 # Run as root, nginx's workers would be `nobody`, who cannot reach a private temporary directory.
 USER = "user root;\n" if os.getuid() == 0 else ""
@@ -43,7 +41,7 @@ pid {dir}/nginx.pid;
 error_log {dir}/error.log warn;
 events {{ worker_connections 1024; }}
 http {{
-    log_format replicas '$upstream_addr $status $request_uri';
+    log_format replicas '$upstream_addr $status $cookie_rrp_replica $request_uri';
     access_log {dir}/access.log replicas;
     client_body_temp_path {dir}/body;
     proxy_temp_path {dir}/proxy;
@@ -56,27 +54,8 @@ http {{
 
 
 def site_config(listen: int, replicas: list[int]) -> str:
-    """deploy/rrp-dashboard.nginx.conf with this run's listen port and replica ports; nothing else changed."""
-    text = SITE.read_text(encoding="utf-8")
-    servers = "".join(f"    server 127.0.0.1:{port} max_fails=2 fail_timeout=10s;\n" for port in replicas)
-    text, upstreams = re.subn(r"(?m)(^    server 127\.0\.0\.1:\d+ [^\n]*\n)+", servers, text, count=1)
-    text, listens = re.subn(r"listen 127\.0\.0\.1:\d+;", f"listen 127.0.0.1:{listen};", text)
-    if (upstreams, listens) != (1, 1):
-        raise RuntimeError(f"{SITE}: expected one block of upstream servers and one listen line")
-    return text
-
-
-def wait_healthy(url: str, process: subprocess.Popen, what: str, timeout_s: float = 60) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:  # noqa: S310 - loopback
-                if answer.read() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError(f"{what} did not answer {url}/_stcore/health")
+    """The deploy site (deploy/nginx_site.py, which wrote deploy/rrp-dashboard.nginx.conf) for this run's ports."""
+    return nginx_site.site(replicas, listen)
 
 
 @contextmanager
@@ -92,7 +71,11 @@ def nginx(replicas: list[int], workdir: Path) -> Iterator[tuple[str, Path]]:
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_healthy(url, process, "nginx")
+        try:
+            warm_up.wait_healthy(url, 60, process)
+        except TimeoutError as error:
+            process.kill()
+            raise RuntimeError(f"nginx: {error}") from None
         yield url, workdir / "access.log"
     finally:
         process.terminate()  # SIGTERM: nginx's fast shutdown
@@ -140,7 +123,9 @@ def measure(db: Path, count: int, workdir: Path) -> dict[str, dict]:
             asyncio.run(sessions.protocol_session(url, charts))
         with nginx(ports[:1], workdir / "one") as (one, _), nginx(ports, workdir / "two") as (two, log):
             result = asyncio.run(asyncio.wait_for(sweep(one, two, counts, charts), timeout=1200))
-        used = {line.split()[0] for line in log.read_text().splitlines() if "/_stcore/stream" in line}
+        streams = [line.split()[0] for line in log.read_text().splitlines() if "/_stcore/stream" in line]
+    # A websocket is logged when it closes; the last `count` are the sessions of the last, largest sweep.
+    split = "/".join(str(n) for n in sorted(Counter(streams[-count:]).values(), reverse=True))
     alone, p95s = result["alone"], result["p95"]
     held = {n: max((c for c in counts if p95s[n][c] <= HELD * alone), default=0) for n in (1, 2)}
     sweep_note = "; ".join(f"{c}: {p95s[1][c]:.2f} s / {p95s[2][c]:.2f} s" for c in counts)
@@ -148,7 +133,7 @@ def measure(db: Path, count: int, workdir: Path) -> dict[str, dict]:
         "replicas_server_p95_s": {
             "value": p95s[2][count], "floor": p95s[1][count], "ratio": p95s[2][count] / p95s[1][count], "unit": "s",
             "note": f"{count} protocol sessions at once on Yleiskuva through nginx: p95 with 2 replicas vs with 1;"
-            f" sessions reached {len(used)} replicas. p95 with 1 / 2 replicas by sessions at once: {sweep_note}",
+            f" sessions per replica {split}. p95 with 1 / 2 replicas by sessions at once: {sweep_note}",
         },
         "replicas_alone_s": {
             "value": alone, "floor": None, "ratio": None, "unit": "s",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import subprocess
 import sys
 import time
 import urllib.request
@@ -27,16 +28,18 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_EARLY_FOR_RERUN}
 
 
-def wait_healthy(base: str, timeout_s: float) -> None:
+def wait_healthy(base: str, timeout_s: float, process: subprocess.Popen | None = None) -> None:
+    """Until `base` answers /_stcore/health with "ok"; TimeoutError after timeout_s or once `process` exits."""
     deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and (process is None or process.poll() is None):
         try:
             with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:  # noqa: S310 - loopback
                 if answer.read() == b"ok":
                     return
         except OSError:
             time.sleep(0.3)
-    raise TimeoutError(f"{base} did not answer /_stcore/health within {timeout_s:.0f} s")
+    ended = "" if process is None or process.poll() is None else f" (its process ended with {process.returncode})"
+    raise TimeoutError(f"{base} did not answer /_stcore/health within {timeout_s:.0f} s{ended}")
 
 
 async def run_once(base: str, timeout_s: float) -> None:

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
+
+# Pure functions of short texts, asked again for every row and area of a view: remembered, and bounded.
+CACHED = 4096
 
 _CANONICAL = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])|Q([1-4]))?$")
 _WEEK = re.compile(r"^(\d{4})W(0[1-9]|[1-4]\d|5[0-3])$")  # ISO week: 2020W12
@@ -27,7 +31,11 @@ _WRITTEN = (
 
 def canonical(raw: str) -> str | None:
     """Any accepted way of writing a period → canonical text; None if it is not a period."""
-    text = str(raw).strip()
+    return _canonical(str(raw).strip())
+
+
+@lru_cache(maxsize=CACHED)
+def _canonical(text: str) -> str | None:
     if _CANONICAL.match(text):
         return text
     for pattern, kind in _WRITTEN:
@@ -74,6 +82,7 @@ def kind(period: str) -> str:
     return "quarter" if "Q" in period else "month" if "-" in period else "year"
 
 
+@lru_cache(maxsize=CACHED)
 def bounds(period: str) -> tuple[date, date]:
     """First and last day of a canonical period."""
     if _DAY.match(period):

@@ -32,6 +32,8 @@ from store.batch import Batch
 from store.tables import LOADER_COLUMNS
 
 FIELDS = ("indicator title", "indicator id", "region name", "region code", "gender", "year", "value", "absolute value")
+# The file has no header, so a problem names the column as a spreadsheet shows it: E is the gender.
+COLUMN = dict(zip(FIELDS, "ABCDEFGH", strict=True))
 GENDERS = {
     "yhteensä": ("total", "fi"),
     "miehet": ("male", "fi"),
@@ -71,29 +73,29 @@ def parse(path: Path, data: bytes, limits: Limits = DEFAULT) -> Batch:
             continue
         title, indicator, region_name, code, gender_word, year, value_text, absolute = (c.strip() for c in cells)
         if not (indicator.isascii() and indicator.isdigit()):
-            check.problem(row, FIELDS[1], "sotkanet_indicator_id", indicator)
+            check.problem(row, COLUMN["indicator id"], "sotkanet_indicator_id", indicator)
             continue
         indicator = str(int(indicator))  # '0127' is indicator 127
         gender, language = GENDERS.get(gender_word.lower(), (None, None))
         if gender is None:
-            check.problem(row, FIELDS[4], "portal_gender", gender_word)
+            check.problem(row, COLUMN["gender"], "portal_gender", gender_word)
         languages.append(language)
         if not (year.isascii() and year.isdigit() and len(year) == 4):
-            check.problem(row, FIELDS[5], "year", year)
+            check.problem(row, COLUMN["year"], "year", year)
         elif int(year) not in years():
-            check.problem(row, FIELDS[5], "year_range", year, first=years().start, last=years().stop - 1)
+            check.problem(row, COLUMN["year"], "year_range", year, first=years().start, last=years().stop - 1)
         if not region_name and not code:
-            check.problem(row, FIELDS[2], "portal_region", "")
+            check.problem(row, COLUMN["region name"], "portal_region", "")
         ours = region_names.region_code(region_name) or (NATIONAL if code == NATIONAL else None)
         region = _sotkanet_id(ours) if ours else f"code:{code or region_name}"
         if not ours:
             regions.setdefault(region, [code or None, region_name, row, 0])[3] += 1
-        value = check.number(row, FIELDS[6], value_text)  # empty means no data: NULL, never 0
-        check.number(row, FIELDS[7], absolute)
+        value = check.number(row, COLUMN["value"], value_text)  # empty means no data: NULL, never 0
+        check.number(row, COLUMN["absolute value"], absolute)
         indicator_code = known.sotkanet_indicators.get(indicator)
         if indicator_code in known.percent_indicators:
-            check.percent(row, FIELDS[6], value)
-        check.unique(seen, (indicator, region, year, gender), row, FIELDS[5])
+            check.percent(row, COLUMN["value"], value)
+        check.unique(seen, (indicator, region, year, gender), row, COLUMN["year"])
         titles.setdefault(indicator, title)
         row_values = ("sotkanet", indicator, indicator_code, region, ours, year, gender, value, None, value_text)
         out.append((*row_values, row, False, None))
@@ -102,7 +104,8 @@ def parse(path: Path, data: bytes, limits: Limits = DEFAULT) -> Batch:
     if not out and not check.problems:
         check.problem(None, None, "data_rows", found_key="only_header")
     for code, name, row, count in regions.values():
-        check.warn(row, FIELDS[2], "portal_region_ours", f"{name} ({code})", count=count, found_key="with_rows")
+        where = COLUMN["region name"]
+        check.warn(row, where, "portal_region_ours", f"{name} ({code})", count=count, found_key="with_rows")
     check.raise_if_any()
     language = max(set(languages), key=languages.count) if languages else "fi"
     observations = observation_table(out)

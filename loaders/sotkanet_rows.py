@@ -110,14 +110,14 @@ def _unmapped_regions(check: Checker, regions: pa.ChunkedArray, mapping: dict[st
         check.warn(row, label, "sotkanet_region_ours", region, count=counts[region], found_key="with_rows")
 
 
-def _duplicates(check: Checker, table: pa.Table, locate: Locate) -> None:
-    """Repeated (indicator, region, year, gender) keys, each naming the row that had it first."""
+def _duplicates(check: Checker, table: pa.Table, locate: Locate) -> np.ndarray:
+    """Repeated (indicator, region, year, gender) keys, each naming the row that had it first; the keys."""
     keys = _key(table)
     if keys.dtype == np.int64 and bool((keys[1:] > keys[:-1]).all()):
-        return  # strictly increasing (extracts usually come sorted): no key can repeat, no hashing needed
+        return keys  # strictly increasing (extracts usually come sorted): no key can repeat, no hashing needed
     repeated = pd.Series(keys).duplicated(keep=False).to_numpy()
     if not repeated.any():
-        return
+        return keys
     first: dict[tuple, int] = {}
     shown = 0
     for index in np.flatnonzero(repeated):
@@ -132,6 +132,7 @@ def _duplicates(check: Checker, table: pa.Table, locate: Locate) -> None:
         shown += 1
     if shown > LISTED_PER_CHECK:
         check.problem(None, None, "each_key_once", more=shown - LISTED_PER_CHECK, found_key="more_keys")
+    return keys
 
 
 def _col(table: pa.Table, name: str) -> pa.ChunkedArray:
@@ -217,10 +218,13 @@ def _constant(text: str, rows: int) -> pa.DictionaryArray:
     return pa.DictionaryArray.from_arrays(pa.array(np.zeros(rows, np.int8)), pa.array([text]))
 
 
-def observations(check: Checker, table: pa.Table, source_rows: np.ndarray, label: Label) -> pa.Table:
+def observations(
+    check: Checker, table: pa.Table, source_rows: np.ndarray, label: Label, keys: list[np.ndarray] | None = None
+) -> pa.Table:
     """Check the five string columns of `table` (COLUMNS) and build LOADER_COLUMNS['observations'].
 
     source_rows: each row's number as an editor (or a JSON item count) shows it.
+    keys: gets this table's (indicator, region, year, gender) keys appended, for a check across batches.
     """
     table = table.select(list(COLUMNS))
 
@@ -242,7 +246,9 @@ def observations(check: Checker, table: pa.Table, source_rows: np.ndarray, label
         regions = pool.submit(_regions, parts["regions"], _col(table, "region"), known, locate)
         numbers = pool.submit(_checked_values, parts["values"], table, known, locate)
         cells = pool.submit(_cells, parts["cells"], table, locate)
-    duplicates.result()  # re-raises what the check raised
+    key = duplicates.result()  # re-raises what the check raised
+    if keys is not None:
+        keys.append(key)
     cells.result()
     (values, indicator_codes), region_codes = numbers.result(), regions.result()
     for part in parts.values():

@@ -46,7 +46,6 @@ SCHEMA = pa.schema(
         ("note", pa.string()),
     ]
 )
-_KEY_FROM = {"indicator": "indicator", "region": "region", "period": "year", "gender": "gender"}
 
 
 def file_sha256(path: Path) -> str:
@@ -96,7 +95,7 @@ class CsvStream:
             if table.num_rows == 0:
                 continue
             check = Checker(self.path.name, self.limits.problems)
-            frame = sotkanet_rows.observations(check, table, lines, lambda _i, c: sotkanet_csv.THEIRS.get(c, c))
+            frame = sotkanet_rows.observations(check, table, lines, _label, keys)  # keys: computed once, kept
             self.check.problems += check.problems
             self.check.dropped += check.dropped
             for warning in check.warnings:  # one per region for the whole file, its rows summed
@@ -104,7 +103,6 @@ class CsvStream:
             self.rows += frame.num_rows
             if self.check.problems or self.check.dropped:
                 continue  # read on (finish() refuses the file), hand nothing more over
-            keys.append(sotkanet_rows._key(frame.select(list(_KEY_FROM)).rename_columns(list(_KEY_FROM.values()))))
             yield from frame.cast(SCHEMA).to_batches()
         if self.rows == 0:
             self.check.problem(None, None, "data_rows", found_key="only_header")
@@ -141,6 +139,10 @@ class CsvStream:
                 yield pa.Table.from_batches([batch])
         except (pa.ArrowInvalid, UnicodeDecodeError) as error:
             self.check.problem(None, None, "semicolon_file", str(error))
+
+
+def _label(_index: int, column: str) -> str:
+    return sotkanet_csv.THEIRS.get(column, column)  # the file's own column name
 
 
 def _ascii(batch: pa.RecordBatch) -> bool:

@@ -42,6 +42,8 @@ AREA_LABELS = {
     "sjukvårdsdistrikt",
     "hospital district",
 }
+# Dimension labels that name time: such a dimension without periods holds only its total over time.
+TIME_LABELS = {"aika", "tid", "time", "vuosi", "år", "year", "kuukausi", "månad", "month", "viikko", "vecka", "week"}
 # Words of each language in dimension and total labels: which title column the file's labels fill.
 _WORDS = {
     "fi": {"alue", "aika", "vuosi", "viikko", "päivä", "kuukausi", "mittari", "kunta", "yhteensä", "kaikki alueet"},
@@ -95,7 +97,13 @@ def shape(check: Checker, dimensions: dict[str, Sequence[str]], roles: dict[str,
         name for name in sorted(names, key=shares.get, reverse=True) if shares[name] >= 0.5
     ]
     if not times:
-        check.problem(1, None, "thl_cube_time", ", ".join(names), found_key="cube_dimensions")
+        totals_only = [name for name in names if name.strip().lower() in TIME_LABELS]
+        if totals_only:  # time was exported as its total ("Kaikki ajat"): say which, and what to choose
+            name = totals_only[0]
+            found = f"{name}: {', '.join(dimensions[name][:5])}"
+            check.problem(1, name, "thl_cube_periods", found, found_key="cube_time_total")
+        else:
+            check.problem(1, None, "thl_cube_time", ", ".join(names), found_key="cube_dimensions")
         return None
     time = times[0]
     others = [name for name in names if name != time]

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -62,12 +63,34 @@ class Reckoning:
     assessment: Assessment | None  # today's verdict and projection towards the target ahead
 
 
-def _agreed(rows: pd.DataFrame, region: str, kind: str) -> Target:
+class TargetRow(NamedTuple):
+    kind: str
+    period: str  # as stored; made canonical where it is used
+    value: float
+    source_doc: str
+
+
+Targets = Mapping[str, tuple[TargetRow, ...]]  # the targets table by region_code
+
+
+def by_region(targets: pd.DataFrame | Targets) -> Targets:
+    """The targets table grouped by area once, as plain tuples. Views reckon every area of an indicator,
+    and filtering the frame anew for each took most of Yleiskuva's build time."""
+    if not isinstance(targets, pd.DataFrame):
+        return targets
+    grouped: dict[str, list[TargetRow]] = {}
+    columns = (targets[c] for c in ("region_code", "kind", "period", "value", "source_doc"))
+    for region, kind, period, value, doc in zip(*columns, strict=True):
+        grouped.setdefault(str(region), []).append(TargetRow(str(kind), str(period), float(value), str(doc)))
+    return {region: tuple(rows) for region, rows in grouped.items()}
+
+
+def _agreed(rows: Sequence[TargetRow], region: str, kind: str) -> Target:
     """One value for one date: the one most documents give; a tie goes to the lower (as metrics.headline)."""
-    votes = Counter(float(v) for v in rows["value"])
+    votes = Counter(row.value for row in rows)
     chosen = max(votes, key=lambda value: (votes[value], -value))
-    first = rows[rows["value"].astype(float) == chosen].iloc[0]
-    return Target(chosen, _period(first["period"]), kind, region, str(first["source_doc"]))
+    first = next(row for row in rows if row.value == chosen)
+    return Target(chosen, _period(first.period), kind, region, first.source_doc)
 
 
 def _period(raw: object) -> str:
@@ -77,35 +100,37 @@ def _period(raw: object) -> str:
     return period
 
 
-def _targets_of(targets: pd.DataFrame, region: str) -> dict[date, Target]:
+def _targets_of(targets: Targets, region: str) -> dict[date, Target]:
     """An area's own targets by deadline day; a final target wins over an interim one on the same day."""
-    own = targets[(targets["region_code"] == region) & targets["kind"].isin(TARGET_KINDS)]
+    own = targets.get(region, ())
     found: dict[date, Target] = {}
     for kind in reversed(TARGET_KINDS):  # interim first, so a final target on the same day replaces it
-        rows = own[own["kind"] == kind]
-        days = [end(_period(p)) for p in rows["period"]]
+        rows = [row for row in own if row.kind == kind]
+        days = [end(_period(row.period)) for row in rows]
         for day in sorted(set(days)):
-            found[day] = _agreed(rows[[d == day for d in days]], region, kind)
+            found[day] = _agreed([row for row, d in zip(rows, days, strict=True) if d == day], region, kind)
     return found
 
 
-def schedule(targets: pd.DataFrame, region: str) -> tuple[Target, ...]:
+def schedule(targets: pd.DataFrame | Targets, region: str) -> tuple[Target, ...]:
     """Every target that applies to an area, in time order: its own, and the country's where it has none.
 
     Dates are compared by the end of their periods, so an own 2025 target replaces a national Q4/2025 one.
     """
+    targets = by_region(targets)
     applying = _targets_of(targets, NATIONAL) if region != NATIONAL else {}
     applying |= _targets_of(targets, region)
     return tuple(applying[day] for day in sorted(applying))
 
 
-def baseline(targets: pd.DataFrame, region: str) -> Target | None:
+def baseline(targets: pd.DataFrame | Targets, region: str) -> Target | None:
     """The area's latest baseline, else the whole country's."""
+    targets = by_region(targets)
     for owner in dict.fromkeys((region, NATIONAL)):
-        rows = targets[(targets["region_code"] == owner) & (targets["kind"] == "baseline")]
-        if not rows.empty:
-            latest = max(rows.index, key=lambda i: sort_key(_period(rows.at[i, "period"])))
-            return _agreed(rows.loc[[latest]], owner, "baseline")
+        rows = [row for row in targets.get(owner, ()) if row.kind == "baseline"]
+        if rows:
+            latest = max(rows, key=lambda row: sort_key(_period(row.period)))  # the first of equal periods
+            return _agreed([latest], owner, "baseline")
     return None
 
 
@@ -121,7 +146,7 @@ def split(targets: Sequence[Target], as_of: date) -> tuple[tuple[Target, ...], T
 
 
 def reckon(
-    indicator: Mapping[str, object], targets: pd.DataFrame, actuals: Actuals, region: str, as_of: date
+    indicator: Mapping[str, object], targets: pd.DataFrame | Targets, actuals: Actuals, region: str, as_of: date
 ) -> Reckoning:
     """Milestones and the target ahead for one area; `actuals` are that area's (period, value[, is_demo]).
 
@@ -131,6 +156,7 @@ def reckon(
     """
     higher = bool(indicator["higher_is_better"])
     points = readings(actuals)
+    targets = by_region(targets)
     passed, ahead = split(schedule(targets, region), as_of)
     milestones = tuple(Milestone(t, outcome(t.value, t.period, points, higher)) for t in passed)
     start = passed[-1] if passed else baseline(targets, region)
@@ -151,7 +177,7 @@ def reckon(
 
 def scorecard_rows(
     indicator: Mapping[str, object],
-    targets: pd.DataFrame,
+    targets: pd.DataFrame | Targets,
     actuals: pd.DataFrame,
     areas: Sequence[str],
     as_of: date,
@@ -162,6 +188,7 @@ def scorecard_rows(
     canonical ('2025Q4'), values plain floats; a cell that does not apply is None.
     """
     code, higher = str(indicator["indicator_code"]), bool(indicator["higher_is_better"])
+    targets = by_region(targets)
     by_area = dict(tuple(actuals.groupby("region_code"))) if not actuals.empty else {}
     empty = actuals.iloc[:0]
     rows = []

@@ -73,8 +73,10 @@ def meets(target: float, value: float, higher_is_better: bool) -> bool:
 def readings(actuals: Actuals) -> list[Reading]:
     """One value per period, in time order; where a frame has is_demo, a real value wins over a demo one."""
     if isinstance(actuals, pd.DataFrame) and "is_demo" in actuals.columns:
-        ranked = actuals.assign(_real=~actuals["is_demo"].fillna(False).astype(bool))
-        actuals = ranked.sort_values("_real", kind="stable")[["period", "value"]]
+        demo = actuals["is_demo"].fillna(False).astype(bool).tolist()
+        pairs = list(zip(actuals["period"].tolist(), actuals["value"].tolist(), strict=True))
+        # Demo rows first, then real ones, each in their order: a real value is the later one and wins.
+        actuals = [pair for flag in (True, False) for pair, is_demo in zip(pairs, demo, strict=True) if is_demo is flag]
     latest: dict[str, float] = {}
     for period, value in sorted_actuals(actuals):  # stable: of equal periods, the later row wins
         latest[period] = value

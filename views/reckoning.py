@@ -19,7 +19,7 @@ from domain import NATIONAL
 from domain.periods import end
 from exports.native import NativeTable
 from i18n import fmt, t
-from metrics.milestones import Milestone, Reckoning, reckon
+from metrics.milestones import Milestone, Reckoning, by_region, reckon
 from metrics.outcome import STORY_ORDER, story_key
 from safe_text import plotly_text
 from views import Data
@@ -62,7 +62,7 @@ def _story_rows(data: Data, code: str, deadline: str, as_of: date, lang: str) ->
     regions = data.regions()
     areas = regions[regions["is_rrp_area"] | (regions["region_code"] == NATIONAL)]
     actuals = data.series(code, tuple(areas["region_code"]))
-    targets = data.targets(code)
+    targets = by_region(data.targets(code))  # grouped once for every area below
     is_share = indicator["unit"] == "percent"
     by_area = dict(tuple(actuals.groupby("region_code")))
     rows = []

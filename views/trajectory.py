@@ -19,6 +19,7 @@ from exports.native import NativeChart
 from i18n import fmt, t
 from metrics.headline import final_targets
 from metrics.milestones import Reckoning, reckon
+from metrics.milestones import by_region as targets_by_region
 from metrics.trajectory import Assessment, Goal, assess
 from safe_text import plotly_text
 from views import Data
@@ -88,8 +89,9 @@ def trajectories(data: Data, code: str, lang: str, as_of: date | None = None) ->
     }
     with_demo = actuals[["region_code", "period", "value", "is_demo"]].dropna(subset=["value"])
     per_area = dict(tuple(with_demo.groupby("region_code")))
+    grouped = targets_by_region(targets)  # once for every area
     reckonings = {
-        region: reckon(indicator, targets, per_area.get(region, with_demo.iloc[:0]), region, day) for region in areas
+        region: reckon(indicator, grouped, per_area.get(region, with_demo.iloc[:0]), region, day) for region in areas
     }
     return Trajectories(indicator, goal, actuals, targets, assessments, names, regions, goals, day, reckonings)
 

@@ -1,7 +1,7 @@
 """Two replicas behind nginx on one store: a load publishes while sessions read through the proxy.
 
-Debian's nginx runs deploy/rrp-dashboard.nginx.conf itself (bench/replicas.py puts this run's ports in),
-in front of two `streamlit run app.py` on the same DASHBOARD_DB. Twelve sessions speak Streamlit's
+Debian's nginx runs the deploy site (deploy/nginx_site.py, as in deploy/rrp-dashboard.nginx.conf) with this
+run's ports, in front of two `streamlit run app.py` on the same DASHBOARD_DB. Twelve sessions speak Streamlit's
 websocket protocol through the proxy and keep rerunning Yleiskuva while `python -m loaders ingest`
 publishes a new national 7-day care guarantee value. Every run must show exactly the old headline
 figure (81 %) or the new one (79,5 %), never an error; at the next rerun after the load, every session
@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 import sys
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from tests.e2e.conftest import SHOTS, open_page
 
 pytestmark = pytest.mark.e2e
 
-SESSIONS = 12  # through the proxy's cookie hash; all 12 on one replica would be 2 in 4096 (checked below)
+SESSIONS = 12  # opened one after another: the proxy gives each to the replica with fewer open sessions
 OLD, NEW = "81 %", "79,5 %"
 NEW_ROW = "indicator,region,period,value\ncare_guarantee_7day_share,Koko maa,2026-11,79.5\n"
 FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_EARLY_FOR_RERUN}
@@ -114,6 +115,12 @@ def test_two_replicas_behind_nginx_see_the_old_or_the_new_value_and_then_the_new
         )
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SHOTS / "replicas-after-load.png")
-    streams = [line.split() for line in log.read_text().splitlines() if "/_stcore/stream" in line]
-    assert {upstream for upstream, *_ in streams} == {f"127.0.0.1:{port_of(url)}" for url, _ in served}
+    logged = [line.split() for line in log.read_text().splitlines()]
+    streams = Counter(upstream for upstream, _, _, uri in logged if uri == "/_stcore/stream")
+    assert set(streams) == {f"127.0.0.1:{port_of(url)}" for url, _ in served}
+    assert max(streams.values()) - min(streams.values()) <= 2, streams  # balanced (the browser's tab is one more)
+    # Sticky: every request that carried the cookie (the browser's assets, websocket, health probes)
+    # reached the replica it names.
+    pinned = [(upstream, cookie) for upstream, _, cookie, _ in logged if cookie != "-"]
+    assert pinned and all(upstream == f"127.0.0.1:{cookie}" for upstream, cookie in pinned), pinned
     print(f"\n{len(during)} runs during the load, {len(set(during))} values seen: {sorted(set(during))}")

@@ -366,12 +366,19 @@ MORE_CASES = [
     Case("m_jsonstat_truncated.json", lambda: JSONSTAT[:-40], 32, "char 95", "valid JSON"),
     # Any THL cube (issue 15): a day that does not exist, a cube with no time dimension.
     Case("m_thl_bad_day.csv", lambda: THL_DAYS.replace(b";2020-01-02;", b";2020-02-30;", 1), 24, "Aika", "2020W12"),
-    Case("m_portal_gender.csv", lambda: PORTAL.replace(b'"miehet"', b'"pojat"'), 5, "gender", "miehet"),
-    Case("m_portal_year.csv", lambda: PORTAL.replace(b";2022;4908", b";22;4908"), 4, "year", "a year"),
+    Case("m_portal_gender.csv", lambda: PORTAL.replace(b'"miehet"', b'"pojat"'), 5, "E", "miehet"),
+    Case("m_portal_year.csv", lambda: PORTAL.replace(b";2022;4908", b";22;4908"), 4, "F", "a year"),
     Case(
         "m_portal_cells.csv", lambda: PORTAL + b'"V";"127";"Askola";"018";"yhteens\xc3\xa4";2023\n', 7, None, "8 fields"
     ),
     Case("m_thl_no_time.csv", lambda: b"Alue;Mittari;val\nPirkanmaa;Kaynnit;1\n", 1, None, "time dimension"),
+    Case(  # time exported as its total only: the problem names the dimension and what to choose instead
+        "m_thl_time_total.csv",
+        lambda: b"Aika;Alue;Mittari;val\nKaikki ajat;Pirkanmaa;Kaynnit;1\nKaikki ajat;Satakunta;Kaynnit;2\n",
+        1,
+        "Aika",
+        "periods in the time dimension.*only its total: Aika: Kaikki ajat",
+    ),
     Case("m_tpl_indicator.csv", lambda: tpl("no_such_indicator,18,2024Q1,50"), 2, "indicator", "indicator codes"),
     Case("m_tpl_region.csv", lambda: tpl("remote_contact_share,Atlantis,2024Q1,50"), 2, "region", "code or name"),
     Case("m_tpl_percent.csv", lambda: tpl("remote_contact_share,18,2024Q1,140"), 2, "value", "between 0 and 100"),

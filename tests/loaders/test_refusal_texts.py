@@ -114,7 +114,7 @@ def test_a_portal_line_with_an_unknown_gender_lists_the_words_to_use(tmp_path: P
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     [problem] = refused(lambda: formats.parse(path))
     assert texts(problem)["fi"] == (
-        "portaali.csv:4:gender — odotettiin: sukupuoli: yhteensä, miehet, naiset (totalt, män, kvinnor; total,"
+        "portaali.csv:4:E — odotettiin: sukupuoli: yhteensä, miehet, naiset (totalt, män, kvinnor; total,"
         " men, women); löytyi: 'kaikki'"
     )
-    assert texts(problem)["sv"].startswith("portaali.csv:4:gender — väntade: ")
+    assert texts(problem)["sv"].startswith("portaali.csv:4:E — väntade: ")

@@ -8,7 +8,17 @@ import pandas as pd
 import pytest
 
 from domain import NATIONAL
-from metrics.milestones import SCORECARD_COLUMNS, Target, baseline, reckon, schedule, scorecard_rows, split
+from metrics.milestones import (
+    SCORECARD_COLUMNS,
+    Target,
+    TargetRow,
+    baseline,
+    by_region,
+    reckon,
+    schedule,
+    scorecard_rows,
+    split,
+)
 from metrics.outcome import DeadlineOutcome, SinceDeadline
 from metrics.trajectory import Verdict
 
@@ -103,6 +113,21 @@ def test_reckon_gives_milestones_and_a_path_to_the_target_ahead() -> None:
     )
     assert found.assessment.verdict is Verdict.OFF_TRACK  # falling from 82 to 75 while 85 is ahead
     assert found.assessment.projection.points[-1][0] == "2026Q4"
+
+
+def test_targets_are_grouped_by_area_keeping_their_order() -> None:
+    """Views group the targets once (by_region) for all their areas; a document's order decides ties."""
+    grouped = by_region(TARGETS)
+    assert [row.source_doc for row in grouped[NATIONAL]] == ["doc-a", "doc-b", "doc-a", "doc-b", "doc-c"]
+    assert grouped[KP] == (TargetRow("target", "2026Q4", 85.0, "doc-kp"),)
+    assert by_region(grouped) is grouped
+
+
+def test_a_bad_period_of_one_area_stops_only_that_area() -> None:
+    bad = pd.concat([TARGETS, targets(("21", "target", "someday", 90.0, "doc-x"))])
+    assert schedule(by_region(bad), KP) == schedule(TARGETS, KP)
+    with pytest.raises(ValueError, match="someday"):
+        schedule(bad, "21")
 
 
 def test_reckon_before_any_target_runs_the_path_from_the_baseline() -> None:
