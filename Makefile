@@ -9,9 +9,12 @@ CHROMIUM ?= /usr/bin/chromium
 NGINX ?= /usr/sbin/nginx
 
 # pytest-xdist workers: each test file stays on one worker (--dist loadfile), so a module's server or store
-# starts once; the browser tests mostly wait on a server or Chromium, so a second worker fills the idle core.
-# PYTEST_WORKERS=0 runs everything in one process.
+# starts once. `make test-fast` keeps the CPU busy (AppTest, DuckDB): two workers, one a core. `make test`'s
+# browser tests wait on a server, Chromium or a pause for much of their time (with two workers the suite used
+# under half of the two cores), so it runs four. PYTEST_WORKERS=0 (test-fast) or TEST_WORKERS=0 (test) runs
+# everything in one process.
 PYTEST_WORKERS ?= 2
+TEST_WORKERS ?= 4
 PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
 
 .PHONY: run test test-fast lint demo bench clean chromium nginx libreoffice
@@ -24,7 +27,7 @@ run: $(VENV)/.runtime
 test: $(VENV)/.dev chromium nginx libreoffice node_modules/axe-core/axe.min.js
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest $(PARALLEL)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # The lanes are pytest markers (pyproject.toml): e2e drives Chromium, slow starts processes or reads large files.
 test-fast: $(VENV)/.dev

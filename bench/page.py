@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import query  # noqa: E402
-from tests.e2e.test_every_page import CHARTS  # noqa: E402
+from tests.e2e.every_page import CHARTS  # noqa: E402
 from views.pages import PAGES as TABLE  # noqa: E402
 
 CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")

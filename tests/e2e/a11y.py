@@ -1,6 +1,6 @@
 """Accessibility checks for a page open in a real browser: axe-core's WCAG 2.1 A/AA rules, and the keyboard.
 
-tests/e2e/test_every_page.py runs both on every page, on the same visit that checks it draws.
+tests/e2e/every_page.py runs both on every page, on the same visit that checks it draws.
 
 axe-core comes from the npm registry, pinned in package-lock.json (`make test` runs `npm ci` when
 node_modules/axe-core is missing) and is injected from disk: nothing is fetched while the test runs.
@@ -102,31 +102,50 @@ def controls(page: Page) -> list[str]:
     )
 
 
-FOCUS_STATE = """async () => {
-    // React (react-aria) sets focus styles through state: let a render pass before each look.
-    const settle = () => new Promise(done => requestAnimationFrame(() => setTimeout(done, 30)));
-    await settle();
+# What focus changes on an element or a near wrapper (Streamlit draws a combobox's focus on its frame).
+LOOKS = """el => {
+    const out = [];
+    for (let node = el, i = 0; node && i < 4; i++, node = node.parentElement) {
+        const s = getComputedStyle(node);
+        out.push([s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.borderColor,
+                  s.backgroundColor, s.color, s.textDecorationLine].join('|'));
+    }
+    return out.join(' / ');
+}"""
+
+# Every tagged control's look with nothing focused, taken once before the walk (one round trip, not one a Tab).
+UNFOCUSED = f"""async () => {{
+    const looks = {LOOKS};
+    document.activeElement?.blur();
+    await new Promise(done => requestAnimationFrame(() => setTimeout(done, 30)));
+    window.__kbdUnfocused = {{}};
+    document.querySelectorAll('[data-kbd]').forEach(el => {{ window.__kbdUnfocused[el.dataset.kbd] = looks(el); }});
+}}"""
+
+# After a Tab: the focused control, and whether its look differs from its unfocused one. React (react-aria) sets
+# focus styles through state, so the look is read again each frame until it differs, for at most SETTLE_MS: a
+# visible indicator answers on the first frames, only a missing one waits the whole time.
+SETTLE_MS = 400
+FOCUS_STATE = f"""async () => {{
+    const looks = {LOOKS};
     const el = document.activeElement;
     if (!el || el === document.body) return null;
-    // What focus changes on the element or a near wrapper (Streamlit draws a combobox's focus on its frame).
-    const looks = () => {
-        const out = [];
-        for (let node = el, i = 0; node && i < 4; i++, node = node.parentElement) {
-            const s = getComputedStyle(node);
-            out.push([s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.borderColor,
-                      s.backgroundColor, s.color, s.textDecorationLine].join('|'));
-        }
-        return out.join(' / ');
-    };
-    const focused = looks();
-    el.blur();  // Tab goes on from here: the blurred element stays the navigation starting point
-    await settle();
-    const visible = looks() !== focused;
+    const id = el.dataset.kbd ?? null;
     // st.dataframe is a canvas grid (glide-data-grid) that paints its focus inside the canvas.
     const grid = !!el.closest("[data-testid='stDataFrame']");
-    return {id: el.dataset.kbd ?? null, visible, grid, label: (el.getAttribute('aria-label') || el.innerText
-            || el.tagName).trim().slice(0, 60)};
-}"""
+    let visible = false;
+    if (id !== null && !grid) {{
+        const unfocused = window.__kbdUnfocused[id];
+        const deadline = performance.now() + {SETTLE_MS};
+        while (!visible && performance.now() < deadline) {{
+            await new Promise(done => requestAnimationFrame(done));
+            visible = looks(el) !== unfocused;
+        }}
+    }}
+    el.blur();  // Tab goes on from here: the blurred element stays the navigation starting point
+    const label = (el.getAttribute('aria-label') || el.innerText || el.tagName).trim().slice(0, 60);
+    return {{id, visible, grid, label}};
+}}"""
 
 
 def serious_violations(page: Page) -> list[dict]:
@@ -138,7 +157,7 @@ def serious_violations(page: Page) -> list[dict]:
 def keyboard_walk(page: Page) -> tuple[list[str], list[str]]:
     """Tab from the top of the page: (controls never reached, controls focused without a visible indicator)."""
     expected = controls(page)
-    page.evaluate("document.activeElement?.blur()")  # Tab from the start of the page
+    page.evaluate(UNFOCUSED)  # and Tab from the start of the page
     reached: set[str] = set()
     invisible: set[str] = set()
     for _ in range(MAX_TABS):

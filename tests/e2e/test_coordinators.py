@@ -1,7 +1,7 @@
 """Traffic lights in a real browser: their history counts the quarters in a row.
 
 The grid and the other coordinator pages are drawn, read (the grid also in grayscale), checked with axe and
-the keyboard on their visits in tests/e2e/test_every_page.py.
+the keyboard on their visits in tests/e2e/every_page.py.
 """
 
 from __future__ import annotations

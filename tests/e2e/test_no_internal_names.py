@@ -1,6 +1,6 @@
 """No reader ever sees a seed file name, a path or a bare document code: pages (tables open), data files, decks.
 
-The pages are checked on tests/e2e/test_every_page.py's one visit per page and language (with every table's
+The pages are checked on tests/e2e/every_page.py's one visit per page and language (with every table's
 expander open, after axe); this file holds the pattern and the exports' words."""
 
 from __future__ import annotations

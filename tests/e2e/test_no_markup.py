@@ -16,6 +16,7 @@ from playwright.sync_api import Browser
 
 from safe_text import WORD_JOINER
 from tests.e2e.conftest import _record, open_page, screenshot, start_server, warm_up
+from tests.e2e.every_page import CHARTS
 from tests.hostile_store import FILE_TAG, build_hostile_store, hostile
 from views.pages import PAGES as TABLE
 
@@ -77,7 +78,9 @@ def seen(hostile_server: str, browser: Browser) -> dict[str, dict]:
         page.console_errors = []  # type: ignore[attr-defined]
         page.on("console", lambda message, page=page: _record(page, message))
         # open_page waits for the run to begin and to end: under load the probe once ran before it began.
-        open_page(page, f"{hostile_server}/{path}")
+        # It also waits for the page's charts: Plotly's code loads after the run ends, and a chart not yet
+        # on the page would pass EVERY_CHART_DRAWN unprobed (one once did, under load).
+        open_page(page, f"{hostile_server}/{path}", charts=CHARTS[path.split("?")[0] or "yleiskuva"])
         page.wait_for_function(EVERY_CHART_DRAWN, timeout=30_000)
         screenshot(page, f"no-markup-{path.split('?')[0] or 'yleiskuva'}")
         found[path] = page.evaluate(PROBE)

@@ -1,5 +1,5 @@
 """?asof= in a real browser shows the store as it stood, and the link keeps it. (Yleiskuva leading with the
-reckoning after the deadline is checked on its visit in tests/e2e/test_every_page.py.)"""
+reckoning after the deadline is checked on its visit in tests/e2e/every_page.py.)"""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.e2e
 
 
 def test_small_multiples_draw(server: str, page: Page) -> None:
-    """The single-area view of each page is drawn on its visit in tests/e2e/test_every_page.py."""
+    """The single-area view of each page is drawn on its visit in tests/e2e/every_page.py."""
     open_page(page, f"{server}/indikaattori?mode=multiples", shot="indikaattori-pienoiskuvat", charts=1)
     assert page.locator("[data-testid='stPlotlyChart'] g.annotation").count() >= 22  # a titled panel per area
 
