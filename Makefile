@@ -9,12 +9,11 @@ CHROMIUM ?= /usr/bin/chromium
 NGINX ?= /usr/sbin/nginx
 
 # pytest-xdist workers: each test file stays on one worker (--dist loadfile), so a module's server or store
-# starts once. `make test-fast` keeps the CPU busy (AppTest, DuckDB): two workers, one a core. `make test`'s
-# browser tests wait on a server, Chromium or a pause for much of their time (with two workers the suite used
-# under half of the two cores), so it runs four. PYTEST_WORKERS=0 (test-fast) or TEST_WORKERS=0 (test) runs
+# starts once. Two, one a core: four made the full suite slower on an idle 2-core machine (each worker starts
+# its own servers and Chromium; README "Tests"). PYTEST_WORKERS=0 (test-fast) or TEST_WORKERS=0 (test) runs
 # everything in one process.
 PYTEST_WORKERS ?= 2
-TEST_WORKERS ?= 4
+TEST_WORKERS ?= 2
 PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
 
 .PHONY: run test test-fast lint demo bench clean chromium nginx libreoffice

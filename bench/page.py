@@ -24,13 +24,12 @@ from pathlib import Path
 
 from playwright.async_api import async_playwright
 from playwright.sync_api import Browser, Page, sync_playwright
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import query  # noqa: E402
-from tests.e2e.every_page import CHARTS  # noqa: E402
+from tests.e2e.every_page import CHARTS, open_another_option  # noqa: E402
 from views.pages import PAGES as TABLE  # noqa: E402
 
 CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
@@ -126,16 +125,7 @@ def time_to_chart(browser: Browser, url: str, charts: int = 1) -> float:
 def redraw_after_change(page: Page) -> float:
     """Pick another indicator in Indikaattori's first selectbox; seconds until the chart is redrawn."""
     before = page.evaluate(CHART_STATE)["svg"]
-    other = page.locator("[role='option'][aria-selected='false']").first
-    for _ in range(5):  # the list can close again if the combobox re-renders under the click
-        page.locator("[data-testid='stMain'] [data-testid='stSelectbox']").first.get_by_role(
-            "button", name="Open"
-        ).click()
-        try:
-            other.wait_for(timeout=3_000)
-            break
-        except PlaywrightTimeout:
-            page.keyboard.press("Escape")
+    other = open_another_option(page)
     started = time.perf_counter()
     other.click()
     page.wait_for_function(

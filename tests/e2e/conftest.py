@@ -139,8 +139,9 @@ def wait_until_drawn(page: Page, charts: int = 0) -> None:
     page.wait_for_selector("[data-testid='stMain'] h1", timeout=60_000)
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
     if charts:
-        page.wait_for_function(
-            "n => document.querySelectorAll(\"[data-testid='stPlotlyChart'] svg.main-svg\").length >= n",
+        page.wait_for_function(  # charts with their SVG drawn (one chart holds several svg.main-svg layers)
+            "n => [...document.querySelectorAll(\"[data-testid='stPlotlyChart']\")]"
+            "  .filter(chart => chart.querySelector('svg.main-svg')).length >= n",
             arg=charts,
             timeout=30_000,
         )

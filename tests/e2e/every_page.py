@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from i18n import t
@@ -99,12 +99,10 @@ def visit_id(visit: tuple[str, str]) -> str:
 FIRST_SELECTBOX = "[data-testid='stMain'] [data-testid='stSelectbox']"
 
 
-def pick_another_option(page: Page) -> str:
-    """Open the page's first selectbox and click an option that is not the current one; its text.
-
-    Right after a run the combobox can re-render under the click and its list closes again, so the
-    opening is retried a bounded number of times.
-    """
+def open_another_option(page: Page) -> Locator:
+    """Open the page's first selectbox until its list shows an option that is not the current one; that
+    option. Right after a run the combobox can re-render under the click and its list closes again, so the
+    opening is retried a bounded number of times (bench/page.py opens it the same way)."""
     other = page.locator("[role='option'][aria-selected='false']").first
     for _ in range(5):
         page.locator(FIRST_SELECTBOX).first.get_by_role("button", name="Open").click()
@@ -113,6 +111,12 @@ def pick_another_option(page: Page) -> str:
             break
         except PlaywrightTimeout:
             page.keyboard.press("Escape")
+    return other
+
+
+def pick_another_option(page: Page) -> str:
+    """Click an option of the page's first selectbox that is not the current one; its text."""
+    other = open_another_option(page)
     label = other.inner_text()
     before = page.url
     other.click()
