@@ -206,6 +206,22 @@ def test_preview_then_save_goes_through_the_cli_code_path(demo_copy: Path, tmp_p
         ).fetchone() == (79.5,)
 
 
+def test_a_hostile_file_name_and_cell_show_literally_in_the_problem_table(
+    app_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The problem table is Markdown (its long texts wrap): a link, bold or math from a file stays text."""
+    at = signed_in(monkeypatch)
+    name, cell = "[x](https:⁄⁄evil.example)*b*.csv", "**lihava** $x^2$ <b>b</b> [y](https://evil.example)"
+    hostile = BAD.replace(",x\n", f',"{cell}"\n')
+    at.file_uploader[0].set_value([(name, hostile.encode(), "text/csv")]).run()
+    assert not at.exception
+    [table] = [node.value for node in at.main if node.type == "markdown" and node.value.startswith("| ")]
+    assert "](https" not in table and "**" not in table.replace("\\*\\*", "") and "<b>" not in table
+    _, problems = tables(at)  # as a reader sees it: the file's text as written
+    assert problems.iloc[0]["Missä"].startswith(f"virhe: {name}:2:value")
+    assert problems.iloc[0]["Ongelma"].endswith(f"löytyi: '{cell}'")
+
+
 def html_calls(source: str, name: str) -> list[str]:
     """Calls that render raw HTML: any unsafe_allow_html that is not literally False, and st.html."""
     found = []
