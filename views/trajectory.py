@@ -18,8 +18,7 @@ from domain.periods import sort_key
 from exports.native import NativeChart
 from i18n import fmt, t
 from metrics.headline import final_targets
-from metrics.milestones import Reckoning, reckon
-from metrics.milestones import by_region as targets_by_region
+from metrics.milestones import Reckoning, by_region, reckon
 from metrics.trajectory import Assessment, Goal, assess
 from safe_text import plotly_text
 from views import Data
@@ -81,15 +80,15 @@ def trajectories(data: Data, code: str, lang: str, as_of: date | None = None) ->
     own = set(targets["region_code"])  # most areas have no targets of their own: the national goal is theirs
     goals = {region: goal_for(indicator, targets, region) if region in own else goal for region in areas}
     goals = {region: g for region, g in goals.items() if g is not None}
-    by_region = dict(tuple(actuals[["region_code", "period", "value"]].dropna().groupby("region_code")))
+    per_region = dict(tuple(actuals[["region_code", "period", "value"]].dropna().groupby("region_code")))
     empty = actuals[["period", "value"]].iloc[:0]
     assessments = {
-        region: assess(g, by_region[region][["period", "value"]] if region in by_region else empty)
+        region: assess(g, per_region[region][["period", "value"]] if region in per_region else empty)
         for region, g in goals.items()
     }
     with_demo = actuals[["region_code", "period", "value", "is_demo"]].dropna(subset=["value"])
     per_area = dict(tuple(with_demo.groupby("region_code")))
-    grouped = targets_by_region(targets)  # once for every area
+    grouped = by_region(targets)  # once for every area
     reckonings = {
         region: reckon(indicator, grouped, per_area.get(region, with_demo.iloc[:0]), region, day) for region in areas
     }
