@@ -76,7 +76,7 @@ def secrets_file(directory: Path, app_port: int, issuer: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def oidc_url(provider: str, demo_db: Path, tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator[str]:
+def oidc_url(provider: str, demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     directory = tmp_path_factory.mktemp("signin")
     store = directory / "dashboard.duckdb"
     shutil.copyfile(demo_db.resolve(), store)
@@ -84,7 +84,7 @@ def oidc_url(provider: str, demo_db: Path, tmp_path_factory: pytest.TempPathFact
     secrets_path = secrets_file(directory, port, provider)
     # --secrets.files replaces the default places, so no developer's ~/.streamlit/secrets.toml joins in
     url, server = start_server(store, "--secrets.files", str(secrets_path), port=port)
-    warm_up(browser, url)
+    warm_up(url)
     yield url
     server.terminate()
     server.wait(timeout=10)
@@ -188,11 +188,11 @@ def test_an_address_not_in_admin_emails_is_told_so_and_gets_no_uploader(oidc_url
 
 
 @pytest.fixture(scope="module")
-def password_url(demo_db: Path, tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator[str]:
+def password_url(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store = tmp_path_factory.mktemp("password") / "dashboard.duckdb"
     shutil.copyfile(demo_db.resolve(), store)
     url, server = start_server(store, DASHBOARD_ADMIN_PASSWORD=PASSWORD)
-    warm_up(browser, url)
+    warm_up(url)
     yield url
     server.terminate()
     server.wait(timeout=10)
