@@ -21,7 +21,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from i18n import t
 from tests.e2e.a11y import keyboard_walk, serious_violations
-from tests.e2e.conftest import SCREENSHOTS, SHOTS, open_page, screenshot, wait_until_drawn
+from tests.e2e.conftest import POLL_MS, SCREENSHOTS, SHOTS, open_page, screenshot, wait_until_drawn
 from tests.e2e.test_no_internal_names import found as internal_names
 from views.pages import PAGES as TABLE
 
@@ -120,7 +120,8 @@ def pick_another_option(page: Page) -> str:
     label = other.inner_text()
     before = page.url
     other.click()
-    page.wait_for_function("before => location.href !== before", arg=before, timeout=30_000)  # the URL keeps the view
+    # the URL keeps the view
+    page.wait_for_function("before => location.href !== before", arg=before, timeout=30_000, polling=POLL_MS)
     return label
 
 
@@ -129,7 +130,7 @@ def search_by_id(page: Page, lang: str) -> str:
     before = page.url
     page.get_by_label(t("trend.search", lang)).fill("127")
     page.keyboard.press("Enter")
-    page.wait_for_function("before => location.href !== before", arg=before, timeout=30_000)
+    page.wait_for_function("before => location.href !== before", arg=before, timeout=30_000, polling=POLL_MS)
     return "Sotkanet 127"
 
 

@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from config import ROOT
-from tests.e2e.conftest import _record, screenshot, start_server, warm_up
+from tests.e2e.conftest import POLL_MS, _record, screenshot, start_server, warm_up
 
 pytestmark = pytest.mark.e2e
 
@@ -73,7 +73,7 @@ def rerun_all(pages: list[Page]) -> list[str]:
         page.evaluate("document.activeElement && document.activeElement.blur()")  # the key goes to the app
         page.keyboard.press("r")
     for page, runs in zip(pages, before, strict=True):
-        page.wait_for_function("n => window.finishedRuns > n", arg=runs, timeout=90_000)
+        page.wait_for_function("n => window.finishedRuns > n", arg=runs, timeout=90_000, polling=POLL_MS)
     return [settled(page) for page in pages]
 
 

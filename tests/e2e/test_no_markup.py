@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Page
 
 from safe_text import WORD_JOINER
-from tests.e2e.conftest import fresh, leave, open_page, screenshot, start_server, warm_up
+from tests.e2e.conftest import POLL_MS, fresh, leave, open_page, screenshot, start_server, warm_up
 from tests.e2e.every_page import CHARTS
 from tests.hostile_store import FILE_TAG, build_hostile_store, hostile
 from views.pages import PAGES as TABLE
@@ -78,7 +78,7 @@ def seen(hostile_server: str, tab: Page) -> dict[str, dict]:
         # It also waits for the page's charts: Plotly's code loads after the run ends, and a chart not yet
         # on the page would pass EVERY_CHART_DRAWN unprobed (one once did, under load).
         open_page(page, f"{hostile_server}/{path}", charts=CHARTS[path.split("?")[0] or "yleiskuva"])
-        page.wait_for_function(EVERY_CHART_DRAWN, timeout=30_000)
+        page.wait_for_function(EVERY_CHART_DRAWN, timeout=30_000, polling=POLL_MS)
         screenshot(page, f"no-markup-{path.split('?')[0] or 'yleiskuva'}")
         found[path] = page.evaluate(PROBE)
         found[path]["text"] = found[path]["text"].replace(WORD_JOINER, "")

@@ -25,7 +25,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench.replicas import nginx, port_of, replicas
 from config import ROOT
-from tests.e2e.conftest import SHOTS, open_page
+from tests.e2e.conftest import POLL_MS, SHOTS, open_page
 
 pytestmark = pytest.mark.e2e
 
@@ -111,6 +111,7 @@ def test_two_replicas_behind_nginx_see_the_old_or_the_new_value_and_then_the_new
         page.wait_for_function(
             "v => document.querySelector(\"[data-testid='stMetricValue']\").innerText.replace(/\\u00a0/g, ' ') === v",
             arg=NEW,
+            polling=POLL_MS,
             timeout=60_000,
         )
         SHOTS.mkdir(parents=True, exist_ok=True)
