@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from loaders import prefetch, sotkanet_csv, sotkanet_rows
+from loaders import prefetch, sotkanet_csv, sotkanet_rows, sotkanet_series
 from loaders.checks import Checker
 from loaders.limits import DEFAULT, Limits
 from loaders.textfile import what_text
@@ -33,11 +33,11 @@ from store.batch import Batch, Problem
 STREAM_FROM = 32 << 20  # bytes: smaller files are parsed whole (faster to check, same result)
 BATCH_BYTES = 16 << 20  # of CSV text per batch: ~600 000 rows, ~40 MB of Arrow strings
 HEAD = 1 << 16
+# store.tables.STREAMED_COLUMNS: a row names its series (CsvStream.series() describes each once).
 SCHEMA = pa.schema(
     [
-        ("dataset", pa.dictionary(pa.int8(), pa.string())),
-        *((name, pa.string()) for name in ("indicator", "indicator_code", "region", "region_code", "period")),
-        ("gender", pa.string()),
+        ("series", pa.int32()),
+        ("period", pa.string()),
         ("value", pa.float64()),
         ("status", pa.string()),
         ("raw", pa.string()),
@@ -67,6 +67,7 @@ class CsvStream:
         self.rows = 0
         self.check = Checker(path.name, limits.problems)
         self.warnings: tuple[Problem, ...] = ()
+        self.numbering = sotkanet_series.Numbering(self.dataset)
 
     def __len__(self) -> int:
         return self.rows
@@ -75,6 +76,10 @@ class CsvStream:
         """One pass over the file; each call starts a new one. The next batch is parsed while DuckDB
         inserts this one (loaders.prefetch)."""
         return pa.RecordBatchReader.from_batches(SCHEMA, prefetch.ahead(self._batches()))
+
+    def series(self) -> pa.Table:
+        """After a pass: each series number of its rows once, with its texts (store.tables.SERIES_COLUMNS)."""
+        return self.numbering.table()
 
     def finish(self) -> None:
         """After a pass: LoadErrors listing every problem of the file, if it has any."""
@@ -85,6 +90,7 @@ class CsvStream:
 
     def _batches(self) -> Iterator[pa.RecordBatch]:
         self.rows, self.check = 0, Checker(self.path.name, self.limits.problems)
+        self.numbering = sotkanet_series.Numbering(self.dataset)
         keys: list[np.ndarray] = []
         warnings: dict[tuple, Problem] = {}
         line = 2  # the header is line 1
@@ -95,7 +101,7 @@ class CsvStream:
             if table.num_rows == 0:
                 continue
             check = Checker(self.path.name, self.limits.problems)
-            frame = sotkanet_rows.observations(check, table, lines, _label, keys)  # keys: computed once, kept
+            frame = sotkanet_rows.streamed(check, table, lines, _label, keys, self.numbering)  # keys: kept
             self.check.problems += check.problems
             self.check.dropped += check.dropped
             for warning in check.warnings:  # one per region for the whole file, its rows summed
