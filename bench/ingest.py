@@ -4,9 +4,9 @@
 
 Two floors, each in its own process like ours:
 - bare: read_csv into a typed six-column table (the issue's goal: ours ≤ 1.5× this);
-- schema: read_csv straight into our real `observations` table (store.db.migrate), every column we
-  store, text ones included. Storing those text columns costs DuckDB itself about twice the bare
-  floor, so ours against this floor is our own overhead: parse, validate, hash, hand-over.
+- schema: read_csv straight into our real tables (store.db.migrate), stored as we store them: each row
+  keyed by its series, each series' texts once (schema 3). Ours against this floor is our own
+  overhead: parse, validate, hash, hand-over.
 Peak memory is a figure of its own (ingest_peak_mb), the bare load's peak its floor: our loader reads
 the file in batches (loaders/sotkanet_stream.py), so its peak is bounded by a batch, not the file.
 Prints the times, both ratios and each side's peak memory, and stops if a side stored another number

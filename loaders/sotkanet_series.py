@@ -83,17 +83,19 @@ def warn_unmapped_regions(check: Checker, series: Series, locate: Locate) -> Non
     unmapped = series.texts.column("region_code").is_null().to_numpy(zero_copy_only=False)
     if not unmapped.any():
         return
-    frame = pd.DataFrame(
+    unmapped_series = pa.table(
         {
-            "region": series.texts.column("region").to_numpy(zero_copy_only=False)[unmapped],
+            "region": series.texts.column("region").filter(pa.array(unmapped)),
             "first": series.first[unmapped],
             "rows": series.rows[unmapped],
         }
     )
-    by_region = frame.groupby("region", sort=False).agg(first=("first", "min"), rows=("rows", "sum"))
-    for region, first, count in by_region.sort_values("first").itertuples():  # in the order they first appear
-        row, label = locate(int(first), "region")
-        check.warn(row, label, "sotkanet_region_ours", region, count=int(count), found_key="with_rows")
+    by_region = unmapped_series.group_by("region").aggregate([("first", "min"), ("rows", "sum")])
+    order = np.argsort(by_region.column("first_min").to_numpy(), kind="stable")  # in the order they first appear
+    regions, firsts, counts = (by_region.column(name).to_pylist() for name in ("region", "first_min", "rows_sum"))
+    for index in order:
+        row, label = locate(int(firsts[index]), "region")
+        check.warn(row, label, "sotkanet_region_ours", regions[index], count=int(counts[index]), found_key="with_rows")
 
 
 class Numbering:

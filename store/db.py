@@ -270,39 +270,43 @@ def _insert_observations(cur: duckdb.DuckDBPyConnection, rows: object, ingest_id
     [[base]] = cur.execute(sql.NEXT_SERIES_ID).fetchall()
     ids = {"id": ingest_id, "base": base}
     try:
-        if hasattr(rows, "reader"):  # store.tables.StreamedRows
-            cur.register("incoming_stream", rows.reader())
-            _expect_columns(cur, "incoming_stream", "observations", STREAMED_COLUMNS)
-            [[current]] = cur.execute(sql.HAS_CURRENT, {"d": rows.dataset}).fetchall()
-            if not current:
-                _insert_stream(cur, rows, ids)
-                return {}
-            cur.execute(sql.STAGE_STREAM)
-            cur.register("incoming_stream_series", rows.series())
-            cur.execute(sql.STAGE_STREAM_SERIES)
-        else:
-            cur.register("incoming", rows)
-            _expect_columns(cur, "incoming", "observations", LOADER_COLUMNS["observations"])
-            cur.execute(sql.STAGE_SERIES)
-            cur.execute(sql.STAGE_ROWS)
-        [[overlap]] = cur.execute(sql.OVERLAP).fetchall()
-        if not overlap:  # nothing to compare with (a first load): every row and series is new
-            cur.execute(sql.INSERT_ALL_ROWS, ids)
-            cur.execute(sql.INSERT_STAGED_SERIES, {"base": base})
-            return {}
-        return _supersede(cur, ids)
-    finally:
+        replaced = _insert_numbered(cur, rows, ids)
+    finally:  # after a failure the transaction is aborted: unregistering fails too, and must not hide why
         for name in ("incoming", "incoming_stream", "incoming_stream_series"):
             with contextlib.suppress(duckdb.Error):
                 cur.unregister(name)
-        for table in sql.TEMP_TABLES:
-            cur.execute(f"DROP TABLE IF EXISTS {table}")
+    for table in sql.TEMP_TABLES:  # a failed transaction's rollback drops them
+        cur.execute(f"DROP TABLE IF EXISTS {table}")
+    return replaced
+
+
+def _insert_numbered(cur: duckdb.DuckDBPyConnection, rows: object, ids: dict[str, int]) -> dict[str, int]:
+    if hasattr(rows, "reader"):  # store.tables.StreamedRows
+        cur.register("incoming_stream", rows.reader())
+        _expect_columns(cur, "incoming_stream", "observations", STREAMED_COLUMNS)
+        [[current]] = cur.execute(sql.HAS_CURRENT, {"d": rows.dataset}).fetchall()
+        if not current:
+            _insert_stream(cur, rows, ids)
+            return {}
+        cur.execute(sql.STAGE_STREAM)
+        cur.register("incoming_stream_series", rows.series())
+        cur.execute(sql.STAGE_STREAM_SERIES)
+    else:
+        cur.register("incoming", rows)
+        _expect_columns(cur, "incoming", "observations", LOADER_COLUMNS["observations"])
+        cur.execute(sql.STAGE_SERIES)
+        cur.execute(sql.STAGE_ROWS)
+    [[overlap]] = cur.execute(sql.OVERLAP).fetchall()
+    if not overlap:  # nothing to compare with (a first load): every row and series is new
+        cur.execute(sql.INSERT_ALL_ROWS, ids)
+        cur.execute(sql.INSERT_STAGED_SERIES, {"base": ids["base"]})
+        return {}
+    return _supersede(cur, ids)
 
 
 def _insert_stream(cur: duckdb.DuckDBPyConnection, rows: object, ids: dict[str, int]) -> None:
-    """A stream whose dataset has no current value: read once, straight in; its series after the pass."""
-    # A stream's rows have unique keys, so their stored order decides nothing (readers order by
-    # columns, source_row keeps the file's order): DuckDB may then append them in parallel.
+    """A stream whose dataset has no current value: read once, straight in; its series after the pass.
+    Its rows' keys are unique, so their stored order decides nothing: DuckDB may append in parallel."""
     cur.execute("SET preserve_insertion_order = false")
     try:
         cur.execute(sql.INSERT_STREAM_ROWS, ids)
@@ -326,7 +330,7 @@ def _supersede(cur: duckdb.DuckDBPyConnection, ids: dict[str, int]) -> dict[str,
 
 def migrate(con: duckdb.DuckDBPyConnection) -> None:
     """Create missing tables, then bring an older file up to SCHEMA_VERSION. Safe to rerun."""
-    old_rows = _has_column(con, "observations", "dataset")  # schema 1–2: the texts on every row
+    [[old_rows]] = con.execute(sql.HAS_COLUMN, {"t": "observations", "c": "dataset"}).fetchall()  # schema 1–2
     if old_rows:
         for statement in sql.SET_ASIDE_V2:
             con.execute(statement)
@@ -347,12 +351,6 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("UPDATE schema_version SET version = $v", {"v": SCHEMA_VERSION})
     con.execute("DELETE FROM schema_fingerprint")
     con.execute("INSERT INTO schema_fingerprint VALUES ($sha)", {"sha": SCHEMA_SHA})
-
-
-def _has_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
-    query = "SELECT count(*) FROM duckdb_columns() WHERE table_name = $t AND column_name = $c AND NOT internal"
-    [[found]] = con.execute(query, {"t": table, "c": column}).fetchall()
-    return bool(found)
 
 
 def upgrade(db_path: Path) -> bool:

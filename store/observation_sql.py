@@ -118,6 +118,7 @@ TEMP_TABLES = ("incoming_rows", "incoming_series", "series_ids", "same_key", "ch
 
 # Schema 2 → 3: a store that kept the texts on every row. Its table is set aside before schema.sql
 # creates the new one, then copied over, series numbered in the order of their first row.
+HAS_COLUMN = "SELECT count(*) > 0 FROM duckdb_columns() WHERE table_name = $t AND column_name = $c AND NOT internal"
 SET_ASIDE_V2 = ("DROP VIEW IF EXISTS observations_v", "ALTER TABLE observations RENAME TO observations_v2")
 COPY_V2 = (
     "CREATE OR REPLACE TEMP TABLE numbered AS SELECT *, CAST(dense_rank() OVER"

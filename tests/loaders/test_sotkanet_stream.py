@@ -63,6 +63,11 @@ def test_streamed_twice_supersedes_like_the_whole_file(csv: Path, tmp_path: Path
     with db.connect_readonly(store) as con:
         assert con.execute("SELECT count(*) FROM observations_v").fetchone()[0] == 40_000
         assert con.execute("SELECT raw FROM observations_v WHERE source_row = 30001").fetchall() == [("12.25",)]
+        # the second load found every series stored: no series twice (store/observation_sql.py SERIES_IDS)
+        [[series, keys]] = con.execute(
+            "SELECT (SELECT count(*) FROM series), count(DISTINCT (indicator, region, gender)) FROM observations_v"
+        ).fetchall()
+        assert series == keys > 1_000
 
 
 def _broken(csv: Path, tmp_path: Path) -> Path:
