@@ -105,3 +105,18 @@ def test_checking_alone_reads_every_batch_and_keeps_no_rows(csv: Path, tmp_path:
         for _ in stream.reader():
             pass
         stream.finish()
+
+
+@pytest.mark.parametrize("cell", ["tötal", "\u0661\u0662\u0667"])  # a letter, Arabic-Indic digits
+def test_non_ascii_text_in_a_late_batch_refuses_the_file(csv: Path, tmp_path: Path, cell: str) -> None:
+    """An all-ASCII file skips the per-cell check (its bytes were checked while hashing); any other is
+    checked cell by cell, as before."""
+    lines = csv.read_text().splitlines(keepends=True)
+    lines[38_000] = lines[38_000].replace("total", cell, 1).replace("male", cell, 1)
+    odd = tmp_path / "odd.csv"
+    odd.write_text("".join(lines), encoding="utf-8")
+    assert sotkanet_stream.file_sha256(csv)[1] and not sotkanet_stream.file_sha256(odd)[1]
+    store = tmp_path / "store.duckdb"
+    outcome = _load(sotkanet_stream.streamed_batch(odd, batch_bytes=BATCH), store)
+    assert outcome.status == "refused" and outcome.errors.problems
+    assert not store.exists() or _stored(store) == []
