@@ -278,3 +278,20 @@ def test_the_checker_refuses_values_spliced_into_sql() -> None:
 
 def test_the_checker_accepts_names_from_constants() -> None:
     assert offenders(GOOD) == []
+
+
+def test_a_store_module_imported_whole_lends_only_its_constants() -> None:
+    source = """
+from store import observation_sql as sql
+from other import stuff
+
+def constant(con):
+    con.execute(sql.INSERT_ALL_ROWS, {"id": 1})
+
+def lower_name(con):
+    con.execute(sql.built_from_input)
+
+def not_a_store_module(con):
+    con.execute(stuff.QUERY)
+"""
+    assert [int(line.split(":")[1]) for line in offenders(source)] == [9, 12]
