@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -10,14 +11,19 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 from config import ROOT, settings
+from deploy.warm_up import warm_up as run_entry_page
 
 SHOTS = ROOT / "artifacts" / "screenshots"
+VIEWPORT = {"width": 1400, "height": 1000}
 # Screenshots are for people, so they are taken only when asked: E2E_SCREENSHOTS=1 (.ci/run asks).
 SCREENSHOTS = os.environ.get("E2E_SCREENSHOTS", "") == "1"
 CHROMIUM_ARGS = [
@@ -28,6 +34,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # Every page of a 127.0.0.1 server shares one renderer, whose V8 keeps Streamlit's and Plotly's compiled
+    # scripts: a new page then costs ~2 s of CPU instead of ~7 s (a fresh renderer compiles them all again).
+    "--process-per-site",
 ]
 
 
@@ -85,11 +94,11 @@ def start_server(db_path: Path, *options: str, port: int | None = None, **env: s
 
 
 @pytest.fixture(scope="session")
-def server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator[str]:
+def server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db_path = tmp_path_factory.mktemp("e2e") / "dashboard.duckdb"
     shutil.copyfile(demo_db.resolve(), db_path)
     url, process = start_server(db_path)
-    warm_up(browser, url)
+    warm_up(url)
     yield url
     process.terminate()
     process.wait(timeout=10)
@@ -106,13 +115,15 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-def warm_up(browser: Browser, url: str) -> None:
-    """Run the entry page once. Streamlit's first session after a start cannot resolve a deep link
-    (it shows "Page not found" and runs the main page; streamlit/streamlit#9624), so tests start warm."""
-    page = browser.new_page()
-    page.goto(url)
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
-    page.close()
+def warm_up(url: str) -> None:
+    """Run the entry page once, as deploy/warm_up.py does after a start. Streamlit's first session after a
+    start cannot resolve a deep link (it shows "Page not found" and runs the main page; streamlit/streamlit#9624),
+    so tests start warm. Over Streamlit's own protocol: a browser page would cost a renderer of its own."""
+    try:  # in a thread of its own: Playwright's sync API holds this thread's event loop
+        with ThreadPoolExecutor(1) as pool:
+            pool.submit(run_entry_page, url, 90).result()
+    except (TimeoutError, ConnectionError, OSError) as error:
+        pytest.fail(f"the warm-up run at {url} failed: {error}")
 
 
 def _record(page: Page, message: ConsoleMessage) -> None:
@@ -123,14 +134,43 @@ def _record(page: Page, message: ConsoleMessage) -> None:
         page.console_errors.append(message.text)  # type: ignore[attr-defined]
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fi-FI")
+@pytest.fixture(scope="session")
+def tab(browser: Browser) -> Iterator[Page]:
+    """One browser page per worker, reused by every test that needs no cookies or storage of its own. A page
+    that has drawn Streamlit and Plotly keeps their compiled scripts in its renderer: each next test's page
+    costs ~2 s of CPU instead of the ~7 s a fresh page spends compiling them again, and a suite opens a few
+    hundred. Sign-in and upload tests, and the sessions of the concurrent-load test, open contexts of their own."""
+    context = browser.new_context(viewport=VIEWPORT, locale="fi-FI", accept_downloads=True)
     page = context.new_page()
     page.console_errors = []  # type: ignore[attr-defined]
     page.on("console", lambda message: _record(page, message))
     yield page
     context.close()
+
+
+def fresh(tab: Page, viewport: dict[str, int] = VIEWPORT) -> Page:
+    """The worker's page, ready for a test: no console errors recorded, no cookies, the given size."""
+    tab.console_errors = []  # type: ignore[attr-defined]
+    tab.context.clear_cookies()
+    tab.set_viewport_size(viewport)
+    return tab
+
+
+def leave(page: Page) -> None:
+    """A test is done with the page: its Streamlit session ends (the page moves to the server's health answer,
+    on the same site, so the renderer stays). A page whose server the test stopped is left as it is: the next
+    test's first navigation replaces its error page."""
+    origin = urlsplit(page.url)
+    if origin.scheme == "http" and origin.hostname == "127.0.0.1":
+        with contextlib.suppress(PlaywrightError):
+            page.goto(f"http://{origin.netloc}/_stcore/health")
+
+
+@pytest.fixture
+def page(tab: Page) -> Iterator[Page]:
+    """The worker's page for one test (see `tab`)."""
+    yield fresh(tab)
+    leave(tab)
 
 
 def wait_until_drawn(page: Page, charts: int = 0) -> None:

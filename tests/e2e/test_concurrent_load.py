@@ -37,7 +37,7 @@ def store(demo_db: Path, tmp_path: Path) -> Path:
 @pytest.fixture
 def pages(store: Path, browser: Browser) -> Iterator[list[Page]]:
     url, server = start_server(store)
-    warm_up(browser, url)  # as deploy/warm_up.py does after a start: the first session is not one of ours
+    warm_up(url)  # as deploy/warm_up.py does after a start: the first session is not one of ours
     contexts = [browser.new_context(viewport={"width": 1200, "height": 900}, locale="fi-FI") for _ in range(SESSIONS)]
     opened = []
     for context in contexts:

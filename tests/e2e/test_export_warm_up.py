@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from exports import images
 from tests.e2e.conftest import open_page, start_server
@@ -43,26 +42,17 @@ def chromium_under(pid: int) -> list[int]:
     return found
 
 
-@pytest.fixture
-def tab(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fi-FI", accept_downloads=True)
-    page = context.new_page()
-    page.console_errors = []  # type: ignore[attr-defined]
-    yield page
-    context.close()
-
-
 def serve(demo_db: Path, tmp_path: Path, warm_up: str) -> tuple[str, object]:
     db = tmp_path / "dashboard.duckdb"
     shutil.copyfile(demo_db.resolve(), db)
     return start_server(db, DASHBOARD_EXPORT_WARM_UP=warm_up)
 
 
-def test_the_first_page_starts_the_export_browser_in_the_background(demo_db: Path, tmp_path: Path, tab: Page) -> None:
+def test_the_first_page_starts_the_export_browser_in_the_background(demo_db: Path, tmp_path: Path, page: Page) -> None:
     url, server = serve(demo_db, tmp_path, "1")
     try:
         assert chromium_under(server.pid) == []  # nothing before the first page
-        open_page(tab, url, charts=3)
+        open_page(page, url, charts=3)
         deadline = time.monotonic() + 60
         while not chromium_under(server.pid) and time.monotonic() < deadline:
             time.sleep(0.5)
@@ -72,15 +62,15 @@ def test_the_first_page_starts_the_export_browser_in_the_background(demo_db: Pat
         server.wait(timeout=30)
 
 
-def test_without_warm_up_no_browser_starts_until_the_first_png(demo_db: Path, tmp_path: Path, tab: Page) -> None:
+def test_without_warm_up_no_browser_starts_until_the_first_png(demo_db: Path, tmp_path: Path, page: Page) -> None:
     url, server = serve(demo_db, tmp_path, "0")
     try:
-        open_page(tab, url, charts=3)
+        open_page(page, url, charts=3)
         time.sleep(2 * images.WARM_UP_DELAY_S + 2)  # past the point where a background start would have begun
         assert chromium_under(server.pid) == []
-        tab.locator("[data-testid='stPopover'] button").first.click()
-        with tab.expect_download(timeout=120_000) as download:
-            tab.get_by_role("button", name="PNG", exact=True).first.click()
+        page.locator("[data-testid='stPopover'] button").first.click()
+        with page.expect_download(timeout=120_000) as download:
+            page.get_by_role("button", name="PNG", exact=True).first.click()
         assert download.value.path().read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert chromium_under(server.pid)
     finally:

@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Page
 
 from safe_text import WORD_JOINER
-from tests.e2e.conftest import _record, open_page, screenshot, start_server, warm_up
+from tests.e2e.conftest import fresh, leave, open_page, screenshot, start_server, warm_up
 from tests.e2e.every_page import CHARTS
 from tests.hostile_store import FILE_TAG, build_hostile_store, hostile
 from views.pages import PAGES as TABLE
@@ -57,26 +57,23 @@ RAW_HTML = re.compile(r"<a href='https://evil|<b>b([a-z_]+\.[a-z_]+|tiedosto)")
 
 
 @pytest.fixture(scope="module")
-def hostile_server(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator[str]:
+def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     work = tmp_path_factory.mktemp("hostile")
     db_path = work / "dashboard.duckdb"
     build_hostile_store(db_path, work)
     url, process = start_server(db_path)
-    warm_up(browser, url)
+    warm_up(url)
     yield url
     process.terminate()
     process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
-def seen(hostile_server: str, browser: Browser) -> dict[str, dict]:
+def seen(hostile_server: str, tab: Page) -> dict[str, dict]:
     """Each page's probe, opened once for all the checks below."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fi-FI")
     found = {}
     for path in URLS:
-        page = context.new_page()
-        page.console_errors = []  # type: ignore[attr-defined]
-        page.on("console", lambda message, page=page: _record(page, message))
+        page = fresh(tab)
         # open_page waits for the run to begin and to end: under load the probe once ran before it began.
         # It also waits for the page's charts: Plotly's code loads after the run ends, and a chart not yet
         # on the page would pass EVERY_CHART_DRAWN unprobed (one once did, under load).
@@ -85,8 +82,7 @@ def seen(hostile_server: str, browser: Browser) -> dict[str, dict]:
         screenshot(page, f"no-markup-{path.split('?')[0] or 'yleiskuva'}")
         found[path] = page.evaluate(PROBE)
         found[path]["text"] = found[path]["text"].replace(WORD_JOINER, "")
-        page.close()
-    context.close()
+    leave(tab)
     return found
 
 

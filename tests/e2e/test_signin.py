@@ -76,7 +76,7 @@ def secrets_file(directory: Path, app_port: int, issuer: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def oidc_url(provider: str, demo_db: Path, tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator[str]:
+def oidc_url(provider: str, demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     directory = tmp_path_factory.mktemp("signin")
     store = directory / "dashboard.duckdb"
     shutil.copyfile(demo_db.resolve(), store)
@@ -84,7 +84,7 @@ def oidc_url(provider: str, demo_db: Path, tmp_path_factory: pytest.TempPathFact
     secrets_path = secrets_file(directory, port, provider)
     # --secrets.files replaces the default places, so no developer's ~/.streamlit/secrets.toml joins in
     url, server = start_server(store, "--secrets.files", str(secrets_path), port=port)
-    warm_up(browser, url)
+    warm_up(url)
     yield url
     server.terminate()
     server.wait(timeout=10)
@@ -99,11 +99,20 @@ def local_context(browser: Browser) -> BrowserContext:
     return context
 
 
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
+@pytest.fixture(scope="module")
+def local_tab(browser: Browser) -> Iterator[Page]:
+    """One page that reaches 127.0.0.1 only, reused by the sign-in tests (a fresh page compiles Streamlit's
+    scripts again); each test starts signed out, its cookies cleared."""
     context = local_context(browser)
-    yield context
+    yield new_page(context)
     context.close()
+
+
+@pytest.fixture
+def page(local_tab: Page) -> Page:
+    local_tab.context.clear_cookies()
+    local_tab.console_errors = []  # type: ignore[attr-defined]
+    return local_tab
 
 
 def _record_local(page: Page, message: ConsoleMessage) -> None:
@@ -154,10 +163,7 @@ def sign_out(page: Page, url: str) -> None:
     assert page.get_by_role("button", name="Kirjaudu ulos").count() == 0
 
 
-def test_an_address_in_admin_emails_gets_the_uploader_until_it_signs_out(
-    oidc_url: str, context: BrowserContext
-) -> None:
-    page = new_page(context)
+def test_an_address_in_admin_emails_gets_the_uploader_until_it_signs_out(oidc_url: str, page: Page) -> None:
     open_upload(page, oidc_url)
     assert page.locator(UPLOADER).count() == 0
     assert page.get_by_label("Ylläpitäjän salasana").count() == 0  # no password configured: OIDC only
@@ -173,8 +179,7 @@ def test_an_address_in_admin_emails_gets_the_uploader_until_it_signs_out(
     assert page.console_errors == []  # type: ignore[attr-defined]
 
 
-def test_an_address_not_in_admin_emails_is_told_so_and_gets_no_uploader(oidc_url: str, context: BrowserContext) -> None:
-    page = new_page(context)
+def test_an_address_not_in_admin_emails_is_told_so_and_gets_no_uploader(oidc_url: str, page: Page) -> None:
     sign_in_with_provider(page, oidc_url, OUTSIDER)
     refusal = page.locator("[data-testid='stAlertContentError']")
     refusal.get_by_text(f"Tunnuksella {OUTSIDER} ei ole ylläpito-oikeutta.").wait_for(timeout=30_000)
@@ -188,11 +193,11 @@ def test_an_address_not_in_admin_emails_is_told_so_and_gets_no_uploader(oidc_url
 
 
 @pytest.fixture(scope="module")
-def password_url(demo_db: Path, tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator[str]:
+def password_url(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store = tmp_path_factory.mktemp("password") / "dashboard.duckdb"
     shutil.copyfile(demo_db.resolve(), store)
     url, server = start_server(store, DASHBOARD_ADMIN_PASSWORD=PASSWORD)
-    warm_up(browser, url)
+    warm_up(url)
     yield url
     server.terminate()
     server.wait(timeout=10)
@@ -238,8 +243,7 @@ def test_a_wrong_password_pauses_only_its_own_session(password_url: str, browser
         admin_context.close()
 
 
-def test_an_unverified_admin_address_gets_no_uploader(oidc_url: str, context: BrowserContext) -> None:
-    page = new_page(context)
+def test_an_unverified_admin_address_gets_no_uploader(oidc_url: str, page: Page) -> None:
     sign_in_with_provider(page, oidc_url, SPOOF)
     refusal = page.locator("[data-testid='stAlertContentError']")
     refusal.get_by_text(f"ei ole vahvistanut tunnuksen {ADMIN} sähköpostiosoitetta").wait_for(timeout=30_000)

@@ -5,10 +5,12 @@ two that intersect, or one that runs out of its chart, is text a reader cannot r
 
 from __future__ import annotations
 
-import pytest
-from playwright.sync_api import Browser, Page
+from collections.abc import Iterator
 
-from tests.e2e.conftest import _record, open_page
+import pytest
+from playwright.sync_api import Page
+
+from tests.e2e.conftest import fresh, leave, open_page
 
 pytestmark = pytest.mark.e2e
 
@@ -46,14 +48,10 @@ def overlaps(boxes: list[dict], slack: float = 1.5) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def sized(browser: Browser, request: pytest.FixtureRequest) -> Page:
+def sized(tab: Page, request: pytest.FixtureRequest) -> Iterator[Page]:
     width, height = request.param
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="fi-FI")
-    page = context.new_page()
-    page.console_errors = []  # type: ignore[attr-defined]
-    page.on("console", lambda message: _record(page, message))
-    request.addfinalizer(context.close)
-    return page
+    yield fresh(tab, {"width": width, "height": height})
+    leave(tab)
 
 
 @pytest.mark.parametrize("sized", SIZES, indirect=True, ids=lambda s: f"{s[0]}px")

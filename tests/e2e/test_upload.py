@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.e2e.conftest import _record, start_server, wait_until_drawn, warm_up
 from tests.e2e.conftest import screenshot as shot
+from tests.e2e.conftest import start_server, wait_until_drawn, warm_up
 
 pytestmark = pytest.mark.e2e
 
@@ -24,25 +24,21 @@ BAD = (
 
 
 @pytest.fixture
-def admin_url(demo_db: Path, tmp_path: Path, browser: Browser) -> Iterator[str]:
+def admin_url(demo_db: Path, tmp_path: Path) -> Iterator[str]:
     store = tmp_path / "dashboard.duckdb"
     shutil.copyfile(demo_db.resolve(), store)
     recipes = str(tmp_path / "recipes")  # recipes saved by a test stay in its own directory
     url, server = start_server(store, DASHBOARD_ADMIN_PASSWORD=PASSWORD, DASHBOARD_RECIPES=recipes)
-    warm_up(browser, url)
+    warm_up(url)
     yield url
     server.terminate()
     server.wait(timeout=10)
 
 
 @pytest.fixture
-def admin_page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fi-FI")
-    page = context.new_page()
-    page.console_errors = []  # type: ignore[attr-defined]
-    page.on("console", lambda message: _record(page, message))
-    yield page
-    context.close()
+def admin_page(page: Page) -> Page:
+    """The worker's page (tests/e2e/conftest.py `page`): the password opens the uploader for its session only."""
+    return page
 
 
 def grid_cells(page: Page) -> str:

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Page
 
 from config import ROOT
 from tests.e2e.conftest import start_server
@@ -22,20 +22,19 @@ pytestmark = pytest.mark.e2e
 NOT_FOUND = "Page not found"
 
 
-def first_visit(browser: Browser, url: str) -> tuple[bool, str]:
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+def first_visit(page: Page, url: str) -> tuple[bool, str]:
+    """The server's first session (the worker's browser page may have seen other servers: that is the browser)."""
     page.goto(f"{url}/talous?lang=fi")
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
     page.get_by_role("heading", name="Talous").first.wait_for(timeout=30_000)
     page.wait_for_timeout(1500)  # the dialog, when it comes, comes with the first run's messages
     shown = page.get_by_text(NOT_FOUND).count() > 0
     title = page.get_by_role("heading", level=1).first.inner_text()
-    page.close()
     return shown, title
 
 
 @pytest.mark.parametrize("warmed", [False, True], ids=["cold", "warmed"])
-def test_a_deep_link_after_a_start(browser: Browser, demo_db: Path, tmp_path: Path, warmed: bool) -> None:
+def test_a_deep_link_after_a_start(page: Page, demo_db: Path, tmp_path: Path, warmed: bool) -> None:
     db_path = tmp_path / "dashboard.duckdb"
     shutil.copyfile(demo_db.resolve(), db_path)
     url, process = start_server(db_path, DASHBOARD_EXPORT_WARM_UP="0")
@@ -47,7 +46,7 @@ def test_a_deep_link_after_a_start(browser: Browser, demo_db: Path, tmp_path: Pa
             )
             assert done.returncode == 0, done.stderr
             assert "first run finished in" in done.stdout
-        shown, title = first_visit(browser, url)
+        shown, title = first_visit(page, url)
     finally:
         process.terminate()
         process.wait(timeout=10)
