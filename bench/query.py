@@ -108,7 +108,7 @@ def store(rows: int, directory: Path) -> Path:
 
 
 BARE = (
-    "SELECT region_code, period, value FROM observations"
+    "SELECT region_code, period, value FROM observations JOIN series USING (series_id)"
     " WHERE indicator_code = $code AND region_code IN ({areas}) AND superseded_by IS NULL"
     " AND coalesce(gender, 'total') = 'total' ORDER BY region_code, period"
 )

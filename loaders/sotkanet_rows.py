@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from loaders import checks
+from loaders import checks, sotkanet_series
 from loaders.checks import Checker
-from loaders.reference import Lookups, lookups
+from loaders.reference import lookups
 
 GENDERS = ("total", "male", "female")
 COLUMNS = ("indicator", "region", "year", "gender", "value")  # our names for the source's fields
@@ -80,34 +80,6 @@ def _values(check: Checker, strings: Column, locate: Locate) -> Column:
     if pc.any(infinite).as_py():
         _flag(check, infinite, "value", strings, "finite_number", locate)
     return values
-
-
-def _mapped(strings: Column, mapping: dict[str, str]) -> Column:
-    """Our code for each source id, NULL where there is none."""
-    keys = list(mapping)
-    positions = pc.index_in(strings, value_set=pa.array(keys, pa.string()))
-    return pc.take(pa.array([mapping[k] for k in keys], pa.string()), positions)
-
-
-def _unmapped_regions(check: Checker, regions: pa.ChunkedArray, mapping: dict[str, str], locate: Locate) -> None:
-    """One warning per distinct Sotkanet region id that is not one of our areas (the rows are kept)."""
-    first: dict[str, int] = {}  # region id → index of its first row
-    counts: Counter[str] = Counter()
-    start = 0
-    for chunk in regions.chunks:  # chunk by chunk: small dictionaries, no copy of the column
-        encoded = chunk.dictionary_encode()
-        codes = encoded.indices.to_numpy()
-        firsts = np.empty(len(encoded.dictionary), np.int64)
-        firsts[codes[::-1]] = np.arange(len(codes))[::-1]  # the last write wins, so each id keeps its first row
-        rows = np.bincount(codes, minlength=len(firsts))
-        for region, at, count in zip(encoded.dictionary.to_pylist(), firsts, rows, strict=True):
-            if region not in mapping:
-                first.setdefault(region, start + int(at))
-                counts[region] += int(count)
-        start += len(chunk)
-    for region in sorted(first, key=first.__getitem__):  # in the order they first appear
-        row, label = locate(first[region], "region")
-        check.warn(row, label, "sotkanet_region_ours", region, count=counts[region], found_key="with_rows")
 
 
 def _duplicates(check: Checker, table: pa.Table, locate: Locate) -> np.ndarray:
@@ -193,39 +165,25 @@ def _cells(check: Checker, table: pa.Table, locate: Locate) -> None:
         _flag(check, bad_gender, "gender", genders, "gender", locate)
 
 
-def _checked_values(check: Checker, table: pa.Table, known: Lookups, locate: Locate) -> tuple[Column, Column]:
-    """The values as floats and our code for each indicator; a percentage must lie within 0–100."""
-    raw = _col(table, "value")
-    values = _values(check, raw, locate)
-    indicator_codes = _mapped(_col(table, "indicator"), known.sotkanet_indicators)
-    percent = pc.is_in(indicator_codes, value_set=pa.array(sorted(known.percent_indicators), pa.string()))
-    outside = pc.fill_null(pc.and_(percent, pc.or_(pc.less(values, 0), pc.greater(values, 100))), False)
-    if pc.any(outside).as_py():
-        _flag(check, outside, "value", raw, "percent", locate)
-    return values, indicator_codes
-
-
-def _regions(check: Checker, regions: Column, known: Lookups, locate: Locate) -> Column:
-    """Our code for each Sotkanet region id; ids that are not our areas are warned about."""
-    codes = _mapped(regions, known.sotkanet_regions)
-    if codes.null_count:
-        _unmapped_regions(check, regions, known.sotkanet_regions, locate)
-    return codes
-
-
 def _constant(text: str, rows: int) -> pa.DictionaryArray:
     """One text on every row as a dictionary: a byte a row (10 MB at 10 M rows, not 120 MB of copies)."""
     return pa.DictionaryArray.from_arrays(pa.array(np.zeros(rows, np.int8)), pa.array([text]))
 
 
-def observations(
-    check: Checker, table: pa.Table, source_rows: np.ndarray, label: Label, keys: list[np.ndarray] | None = None
-) -> pa.Table:
-    """Check the five string columns of `table` (COLUMNS) and build LOADER_COLUMNS['observations'].
+@dataclass(frozen=True)
+class Checked:
+    """One table's rows checked: canonical id strings, the values as floats, the rows by series."""
 
-    source_rows: each row's number as an editor (or a JSON item count) shows it.
-    keys: gets this table's (indicator, region, year, gender) keys appended, for a check across batches.
-    """
+    table: pa.Table
+    values: Column
+    series: sotkanet_series.Series
+
+
+def _checked(
+    check: Checker, table: pa.Table, source_rows: np.ndarray, label: Label, keys: list[np.ndarray] | None
+) -> Checked:
+    """Check the five string columns of `table` (COLUMNS); problems and warnings go to `check`.
+    keys: gets this table's (indicator, region, year, gender) keys appended, for a check across batches."""
     table = table.select(list(COLUMNS))
 
     def locate(index: int, column: str) -> tuple[int, str]:
@@ -237,37 +195,84 @@ def observations(
         table = table.set_column(position, column, canonical)
 
     known = lookups()
+
+    def by_series() -> sotkanet_series.Series:
+        key = _duplicates(parts["keys"], table, locate)
+        if keys is not None:
+            keys.append(key)
+        return sotkanet_series.grouped(table, key, known)
+
     # The checks are independent, and a pyarrow compute call runs on one core with the GIL released,
     # so two workers keep both cores busy. Each check reports to its own Checker, merged in this order:
     # the problems read exactly as when the checks ran one after another.
     parts = {name: Checker(check.file, check.limit) for name in ("cells", "values", "keys", "regions")}
+    raw = _col(table, "value")
     with ThreadPoolExecutor(2) as pool:  # longest first, so both workers finish about together
-        duplicates = pool.submit(_duplicates, parts["keys"], table, locate)
-        regions = pool.submit(_regions, parts["regions"], _col(table, "region"), known, locate)
-        numbers = pool.submit(_checked_values, parts["values"], table, known, locate)
+        grouped = pool.submit(by_series)
+        numbers = pool.submit(_values, parts["values"], raw, locate)
         cells = pool.submit(_cells, parts["cells"], table, locate)
-    key = duplicates.result()  # re-raises what the check raised
-    if keys is not None:
-        keys.append(key)
+    series, values = grouped.result(), numbers.result()  # re-raise what the checks raised
     cells.result()
-    (values, indicator_codes), region_codes = numbers.result(), regions.result()
+    # What a series shares is checked once per series: percentages within 0–100, regions ours.
+    outside = sotkanet_series.percent_outside(series, values, known)
+    if outside.any():
+        _flag(parts["values"], pa.array(outside), "value", raw, "percent", locate)
+    sotkanet_series.warn_unmapped_regions(parts["regions"], series, locate)
     for part in parts.values():
         check.problems += part.problems
         check.warnings += part.warnings
         check.dropped += part.dropped
-    n = table.num_rows
+    return Checked(table, values, series)
+
+
+def observations(
+    check: Checker, table: pa.Table, source_rows: np.ndarray, label: Label, keys: list[np.ndarray] | None = None
+) -> pa.Table:
+    """Check the five string columns of `table` (COLUMNS) and build LOADER_COLUMNS['observations'].
+
+    source_rows: each row's number as an editor (or a JSON item count) shows it.
+    keys: gets this table's (indicator, region, year, gender) keys appended, for a check across batches.
+    """
+    checked = _checked(check, table, source_rows, label, keys)
+    table, n = checked.table, checked.table.num_rows
     return pa.table(
         {
             "dataset": _constant("sotkanet", n),
             "indicator": _col(table, "indicator"),
-            "indicator_code": indicator_codes,
+            "indicator_code": sotkanet_series.per_row(checked.series, "indicator_code"),
             "region": _col(table, "region"),
-            "region_code": region_codes,
+            "region_code": sotkanet_series.per_row(checked.series, "region_code"),
             "period": _col(table, "year"),
             "gender": _col(table, "gender"),
-            "value": values,
+            "value": checked.values,
             "status": pa.nulls(n, pa.string()),
             "raw": _col(table, "value"),
+            "source_row": pa.array(source_rows, pa.int64()),
+            "is_demo": pa.repeat(pa.scalar(False), n),
+            "note": pa.nulls(n, pa.string()),
+        }
+    )
+
+
+def streamed(
+    check: Checker,
+    table: pa.Table,
+    source_rows: np.ndarray,
+    label: Label,
+    keys: list[np.ndarray],
+    numbering: sotkanet_series.Numbering,
+) -> pa.Table:
+    """As observations(), in store.tables.STREAMED_COLUMNS: each row names its series by its file-wide
+    number, and `numbering` describes each series once."""
+    checked = _checked(check, table, source_rows, label, keys)
+    n = checked.table.num_rows
+    return pa.table(
+        {
+            "series": pa.array(numbering.rows(checked.series), pa.int32()),
+            "period": _col(checked.table, "year"),
+            "value": checked.values,
+            "status": pa.nulls(n, pa.string()),
+            "raw": _col(checked.table, "value"),
             "source_row": pa.array(source_rows, pa.int64()),
             "is_demo": pa.repeat(pa.scalar(False), n),
             "note": pa.nulls(n, pa.string()),

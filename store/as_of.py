@@ -23,12 +23,12 @@ BY_INGEST = ("targets", "annotations", "row_notes", "status_reports", "progress"
 
 # observations_v (store/schema.sql) as it stood at $as_of_end; the columns are the view's.
 OBSERVATIONS_V = (
-    "observations_v AS (SELECT o.indicator, o.indicator_code, o.region, o.region_code, o.period, o.gender,"
+    "observations_v AS (SELECT s.indicator, s.indicator_code, s.region, s.region_code, o.period, s.gender,"
     " o.value, i.file_name AS source_file, o.source_row, o.is_demo, o.status,"
-    " coalesce(o.raw, CAST(o.value AS VARCHAR)) AS raw, o.dataset, o.note,"
+    " coalesce(o.raw, CAST(o.value AS VARCHAR)) AS raw, s.dataset, o.note,"
     " i.loaded_at, n.source_doc, coalesce(n.note_fi, o.note) AS note_fi, coalesce(n.note_sv, o.note) AS note_sv,"
     " coalesce(n.note_en, o.note) AS note_en"
-    " FROM main.observations o JOIN ingests i USING (ingest_id)"
+    " FROM main.observations o JOIN main.series s USING (series_id) JOIN ingests i USING (ingest_id)"
     " LEFT JOIN main.ingests later ON later.ingest_id = o.superseded_by"
     " LEFT JOIN row_notes n ON n.table_name = 'observations' AND n.ingest_id = o.ingest_id"
     " AND n.source_row = o.source_row"

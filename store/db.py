@@ -23,25 +23,17 @@ from pathlib import Path
 
 import duckdb
 
+from store import observation_sql as sql
 from store.batch import Batch
-from store.tables import LOADER_COLUMNS, MERGED_KEYS, OBSERVATION_KEY, REFRESH_LOG_COLUMNS, UPSERT_TABLES
+from store.tables import LOADER_COLUMNS, MERGED_KEYS, REFRESH_LOG_COLUMNS, STREAMED_COLUMNS, UPSERT_TABLES
 
-SCHEMA_VERSION = 2  # 2: observations.raw only where it differs from the value's canonical text
+SCHEMA_VERSION = 3  # 2: observations.raw only where it differs from its canonical text; 3: series stored once
 SCHEMA = Path(__file__).with_name("schema.sql")
 SCHEMA_SHA = hashlib.sha256(SCHEMA.read_bytes()).hexdigest()  # what schema_fingerprint holds once migrated
 KEEP_VERSIONS = 3  # older versions are deleted; readers holding one open keep reading it
 # DuckDB keeps every block it has read cached, up to 80 % of RAM by default: a reader that once
 # scanned a 10 M-row store would hold it all. The dashboard reads a little at a time (cached above it).
 READER_MEMORY = "128MB"
-# observations.raw as stored: NULL where the text as written is the value's canonical text (DuckDB's
-# CAST(value AS VARCHAR), ~95 % of Sotkanet rows), which observations_v.raw rebuilds; storing those
-# texts took a quarter of a large load. A value must come with its text: NULL raw would read as canonical.
-CANONICAL_RAW = "CAST(value AS VARCHAR)"
-STORED_RAW = (
-    f"CASE WHEN raw IS NOT DISTINCT FROM {CANONICAL_RAW} THEN NULL"
-    " WHEN raw IS NULL THEN error('row ' || coalesce(CAST(source_row AS VARCHAR), '?')"
-    " || ': a value without its text as written (observations.raw)') ELSE raw END"
-)
 
 
 Connection = duckdb.DuckDBPyConnection
@@ -240,27 +232,14 @@ def _rollback(cur: duckdb.DuckDBPyConnection) -> None:
 def _insert(cur: duckdb.DuckDBPyConnection, table: str, rows: object, ingest_id: int) -> dict[str, int]:
     """Insert one table's rows; names come only from LOADER_COLUMNS, values only as data.
     Returns, for observations, how many current values each earlier file had replaced."""
+    if table == "observations":
+        return _insert_observations(cur, rows, ingest_id)
     columns = LOADER_COLUMNS[table]
-    streamed = hasattr(rows, "reader")
-    staged = streamed and _has_current(cur, rows.dataset)
-    if staged:
-        # Compared with the stored values below, so the rows must be read more than once: staged in a
-        # temporary table (which DuckDB spills to disk), not held in Python.
-        cur.register("incoming_stream", rows.reader())
-        cur.execute("CREATE OR REPLACE TEMP TABLE incoming_staged AS SELECT * FROM incoming_stream")
-        cur.unregister("incoming_stream")
-        rows = cur.table("incoming_staged")
-    elif streamed:
-        rows = rows.reader()  # read once, straight into the table
     cur.register("incoming", rows)
     try:
-        found = tuple(name for name, *_ in cur.execute("DESCRIBE SELECT * FROM incoming").fetchall())
-        if found != columns:
-            raise ValueError(f"batch for {table} has columns {found}, expected {columns}")
+        _expect_columns(cur, "incoming", table, columns)
         select = ", ".join(columns)
-        if table == "observations":
-            return _insert_observations(cur, select, ingest_id, fresh=streamed and not staged)
-        elif table in MERGED_KEYS:
+        if table in MERGED_KEYS:
             key = MERGED_KEYS[table]
             fill = ", ".join(f"{c} = coalesce(EXCLUDED.{c}, {table}.{c})" for c in columns if c not in key)
             cur.execute(
@@ -275,66 +254,86 @@ def _insert(cur: duckdb.DuckDBPyConnection, table: str, rows: object, ingest_id:
             )
     finally:
         cur.unregister("incoming")
-        cur.execute("DROP TABLE IF EXISTS incoming_staged")
     return {}
 
 
-def _has_current(cur: duckdb.DuckDBPyConnection, dataset: str) -> bool:
-    query = "SELECT EXISTS (SELECT 1 FROM observations WHERE dataset = $d AND superseded_by IS NULL)"
-    [[found]] = cur.execute(query, {"d": dataset}).fetchall()
-    return bool(found)
+def _expect_columns(cur: duckdb.DuckDBPyConnection, name: str, table: str, columns: tuple[str, ...]) -> None:
+    found = tuple(column for column, *_ in cur.execute(f"DESCRIBE SELECT * FROM {name}").fetchall())
+    if found != columns:
+        raise ValueError(f"batch for {table} has columns {found}, expected {columns}")
 
 
-def _insert_observations(cur: duckdb.DuckDBPyConnection, select: str, ingest_id: int, fresh: bool) -> dict[str, int]:
+def _insert_observations(cur: duckdb.DuckDBPyConnection, rows: object, ingest_id: int) -> dict[str, int]:
     """New and changed values only; a changed value supersedes the current one, which stays.
-    fresh: no current value of the rows' dataset is stored (a stream, which can be read only once)."""
-    # Asked this way round, the stored values build the join's hash table, and with none (a first
-    # load) DuckDB never scans `incoming`: 0.003 s instead of 0.5 s for a DISTINCT over 10 M rows.
-    [overlap] = (
-        (False,)
-        if fresh
-        else cur.execute(
-            "SELECT EXISTS (SELECT 1 FROM incoming WHERE (dataset, indicator) IN"
-            " (SELECT dataset, indicator FROM observations WHERE superseded_by IS NULL))"
-        ).fetchone()
-    )
-    stored = ", ".join(f"{STORED_RAW} AS raw" if name == "raw" else name for name in LOADER_COLUMNS["observations"])
-    if not overlap:  # nothing to compare with (a first load): skip the anti-join and the staging copy
-        # A stream's rows have unique keys, so their stored order decides nothing (readers order by
-        # columns, source_row keeps the file's order): DuckDB may then append them in parallel.
-        cur.execute(f"SET preserve_insertion_order = {'false' if fresh else 'true'}")
-        try:
-            cur.execute(
-                f"INSERT INTO observations ({select}, ingest_id) SELECT {stored}, $id FROM incoming",
-                {"id": ingest_id},
-            )
-        finally:
-            cur.execute("RESET preserve_insertion_order")
+    Rows arrive numbered by series (store/observation_sql.py): a stream numbered by its loader, read
+    once straight into the table when its dataset has no current value; any other batch numbered here."""
+    [[base]] = cur.execute(sql.NEXT_SERIES_ID).fetchall()
+    ids = {"id": ingest_id, "base": base}
+    try:
+        replaced = _insert_numbered(cur, rows, ids)
+    finally:  # after a failure the transaction is aborted: unregistering fails too, and must not hide why
+        for name in ("incoming", "incoming_stream", "incoming_stream_series"):
+            with contextlib.suppress(duckdb.Error):
+                cur.unregister(name)
+    for table in sql.TEMP_TABLES:  # a failed transaction's rollback drops them
+        cur.execute(f"DROP TABLE IF EXISTS {table}")
+    return replaced
+
+
+def _insert_numbered(cur: duckdb.DuckDBPyConnection, rows: object, ids: dict[str, int]) -> dict[str, int]:
+    if hasattr(rows, "reader"):  # store.tables.StreamedRows
+        cur.register("incoming_stream", rows.reader())
+        _expect_columns(cur, "incoming_stream", "observations", STREAMED_COLUMNS)
+        [[current]] = cur.execute(sql.HAS_CURRENT, {"d": rows.dataset}).fetchall()
+        if not current:
+            _insert_stream(cur, rows, ids)
+            return {}
+        cur.execute(sql.STAGE_STREAM)
+        cur.register("incoming_stream_series", rows.series())
+        cur.execute(sql.STAGE_STREAM_SERIES)
+    else:
+        cur.register("incoming", rows)
+        _expect_columns(cur, "incoming", "observations", LOADER_COLUMNS["observations"])
+        cur.execute(sql.STAGE_SERIES)
+        cur.execute(sql.STAGE_ROWS)
+    [[overlap]] = cur.execute(sql.OVERLAP).fetchall()
+    if not overlap:  # nothing to compare with (a first load): every row and series is new
+        cur.execute(sql.INSERT_ALL_ROWS, ids)
+        cur.execute(sql.INSERT_STAGED_SERIES, {"base": ids["base"]})
         return {}
-    same_key = " AND ".join(f"o.{k} IS NOT DISTINCT FROM n.{k}" for k in OBSERVATION_KEY)
-    cur.execute(
-        f"CREATE OR REPLACE TEMP TABLE changed AS SELECT n.* FROM incoming n WHERE NOT EXISTS ("
-        f" SELECT 1 FROM observations o WHERE o.superseded_by IS NULL AND {same_key}"
-        f" AND o.value IS NOT DISTINCT FROM n.value AND o.status IS NOT DISTINCT FROM n.status)"
-    )
-    replaced = cur.execute(  # said to the user: which earlier file's values this load replaces
-        f"SELECT i.file_name, count(*) FROM observations o JOIN changed n ON {same_key}"
-        f" JOIN ingests i ON i.ingest_id = o.ingest_id WHERE o.superseded_by IS NULL GROUP BY 1 ORDER BY 1"
-    ).fetchall()
-    cur.execute(
-        f"UPDATE observations o SET superseded_by = $id FROM changed n WHERE o.superseded_by IS NULL AND {same_key}",
-        {"id": ingest_id},
-    )
-    cur.execute(
-        f"INSERT INTO observations ({select}, ingest_id) SELECT {stored}, $id FROM changed",
-        {"id": ingest_id},
-    )
-    cur.execute("DROP TABLE changed")
+    return _supersede(cur, ids)
+
+
+def _insert_stream(cur: duckdb.DuckDBPyConnection, rows: object, ids: dict[str, int]) -> None:
+    """A stream whose dataset has no current value: read once, straight in; its series after the pass.
+    Its rows' keys are unique, so their stored order decides nothing: DuckDB may append in parallel."""
+    cur.execute("SET preserve_insertion_order = false")
+    try:
+        cur.execute(sql.INSERT_STREAM_ROWS, ids)
+    finally:
+        cur.execute("RESET preserve_insertion_order")
+    cur.register("incoming_stream_series", rows.series())
+    cur.execute(sql.INSERT_STREAM_SERIES, {"base": ids["base"]})
+
+
+def _supersede(cur: duckdb.DuckDBPyConnection, ids: dict[str, int]) -> dict[str, int]:
+    """Compare the staged rows with the current values of their keys; store the new and changed ones."""
+    cur.execute(sql.SERIES_IDS, {"base": ids["base"]})
+    cur.execute(sql.SAME_KEY)
+    cur.execute(sql.CHANGED)
+    replaced = cur.execute(sql.REPLACED).fetchall()
+    cur.execute(sql.SUPERSEDE, {"id": ids["id"]})
+    cur.execute(sql.INSERT_CHANGED, {"id": ids["id"]})
+    cur.execute(sql.INSERT_NEW_SERIES)
     return dict(replaced)
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> None:
-    """Create missing tables, then bring an older file up to SCHEMA_VERSION."""
+    """Create missing tables, then bring an older file up to SCHEMA_VERSION. Safe to rerun."""
+    [[old_rows]] = con.execute(sql.HAS_COLUMN, {"t": "observations", "c": "dataset"}).fetchall()  # schema 1–2
+    if old_rows:
+        for statement in sql.SET_ASIDE_V2:
+            con.execute(statement)
     con.execute(SCHEMA.read_text(encoding="utf-8"))
     row = con.execute("SELECT max(version) FROM schema_version").fetchone()
     current = row[0] if row and row[0] is not None else None
@@ -343,8 +342,11 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
         current = SCHEMA_VERSION
     if current > SCHEMA_VERSION:
         raise RuntimeError(f"store schema {current} is newer than this code ({SCHEMA_VERSION})")
-    if current < 2:  # drop the texts observations_v.raw rebuilds; a rerun finds none left to drop
-        con.execute(f"UPDATE observations SET raw = NULL WHERE raw = {CANONICAL_RAW}")
+    if old_rows:
+        for statement in sql.COPY_V2:
+            con.execute(statement)
+    if current < 2:
+        con.execute(sql.DROP_CANONICAL_RAW)
     if current < SCHEMA_VERSION:
         con.execute("UPDATE schema_version SET version = $v", {"v": SCHEMA_VERSION})
     con.execute("DELETE FROM schema_fingerprint")

@@ -93,6 +93,7 @@ TABLES = (
     "regions",
     "indicators",
     "documents",
+    "series",
     "observations",
     "row_notes",
     "targets",

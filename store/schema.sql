@@ -77,16 +77,25 @@ CREATE TABLE IF NOT EXISTS documents (
     ingest_id        INTEGER NOT NULL
 );
 
--- Values as loaded. A newer value for the same key supersedes the older one, which stays.
-CREATE TABLE IF NOT EXISTS observations (
-    ingest_id      INTEGER NOT NULL,
+-- What the values of one series share: the observation key minus the period, with our codes. Stored
+-- once per series rather than on each of its rows (schema 3), which made a large load twice as fast.
+-- A load adds only the series it has no row for (same six columns); ids are never reused.
+CREATE TABLE IF NOT EXISTS series (
+    series_id      INTEGER NOT NULL,
     dataset        TEXT NOT NULL,         -- sotkanet | thl | manual
     indicator      TEXT NOT NULL,         -- the id as the source writes it
     indicator_code TEXT,                  -- ours where mapped
     region         TEXT NOT NULL,         -- the id as the source writes it
     region_code    TEXT,                  -- ours where mapped
+    gender         TEXT                   -- total | male | female
+);
+
+-- Values as loaded. A newer value for the same key (series key and period) supersedes the older
+-- one, which stays. Read them through observations_v, which joins the series back.
+CREATE TABLE IF NOT EXISTS observations (
+    ingest_id      INTEGER NOT NULL,
+    series_id      INTEGER NOT NULL,      -- series.series_id
     period         TEXT NOT NULL,         -- canonical: 2024, 2024Q3, 2024-03
-    gender         TEXT,                  -- total | male | female
     value          DOUBLE,                -- NULL where the source has no value
     status         TEXT,                  -- e.g. '..' suppressed
     raw            TEXT,                  -- the value as written, only where it differs from
@@ -239,11 +248,11 @@ CREATE TABLE IF NOT EXISTS refresh_log (
 -- the note in fi/sv/en (a note given once, untranslated, shows in every language).
 -- store/as_of.py holds the same SELECT for an earlier day: keep the two alike (a test compares them).
 CREATE OR REPLACE VIEW observations_v AS
-SELECT o.indicator, o.indicator_code, o.region, o.region_code, o.period, o.gender,
+SELECT s.indicator, s.indicator_code, s.region, s.region_code, o.period, s.gender,
        o.value, i.file_name AS source_file, o.source_row, o.is_demo,
-       o.status, coalesce(o.raw, CAST(o.value AS VARCHAR)) AS raw, o.dataset, o.note, i.loaded_at,
+       o.status, coalesce(o.raw, CAST(o.value AS VARCHAR)) AS raw, s.dataset, o.note, i.loaded_at,
        n.source_doc, coalesce(n.note_fi, o.note) AS note_fi, coalesce(n.note_sv, o.note) AS note_sv,
        coalesce(n.note_en, o.note) AS note_en
-FROM observations o JOIN ingests i USING (ingest_id)
+FROM observations o JOIN series s USING (series_id) JOIN ingests i USING (ingest_id)
 LEFT JOIN row_notes n ON n.table_name = 'observations' AND n.ingest_id = o.ingest_id AND n.source_row = o.source_row
 WHERE o.superseded_by IS NULL;

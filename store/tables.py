@@ -8,12 +8,16 @@ from typing import Any, Protocol
 class StreamedRows(Protocol):
     """Rows too many to hold at once (a large Sotkanet CSV): the writer inserts reader()'s batches into
     the file's open transaction, then calls finish(), which raises LoadErrors if any batch had a
-    problem; the transaction is then rolled back, so a refused file leaves nothing behind."""
+    problem; the transaction is then rolled back, so a refused file leaves nothing behind.
+    A batch has STREAMED_COLUMNS: each row names its series by a number local to the file, and after
+    the pass series() describes each number once (SERIES_COLUMNS), so no row carries the texts."""
 
     dataset: str  # every row's dataset
-    schema: Any  # pyarrow.Schema with LOADER_COLUMNS[table]
+    schema: Any  # pyarrow.Schema with STREAMED_COLUMNS
 
     def reader(self) -> Any: ...  # a pyarrow.RecordBatchReader: one pass over the file
+
+    def series(self) -> Any: ...  # after a pass: a pyarrow.Table, ("series", *SERIES_COLUMNS)
 
     def finish(self) -> None: ...
 
@@ -199,3 +203,8 @@ UPSERT_TABLES = {"regions", "indicators", "documents", "source_indicators", "sou
 # what an earlier one gave. The row's ingest_id is the latest file's.
 MERGED_KEYS = {"source_indicators": ("dataset", "indicator")}
 OBSERVATION_KEY = ("dataset", "indicator", "region", "period", "gender")
+# How observations are stored (schema 3): the texts an observation shares with the rest of its series
+# (its key minus the period, and our codes) once per series in `series`, each row naming its series_id.
+SERIES_COLUMNS = ("dataset", "indicator", "indicator_code", "region", "region_code", "gender")
+# The rest of LOADER_COLUMNS["observations"], behind the file-local series number of a streamed row.
+STREAMED_COLUMNS = ("series", "period", "value", "status", "raw", "source_row", "is_demo", "note")

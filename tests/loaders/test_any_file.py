@@ -62,7 +62,7 @@ def test_weekly_swedish_cube_with_totals_loads_one_series_per_measure(store: Pat
     assert outcome.status == "loaded"
     rows = rows_of(
         store,
-        "SELECT indicator, region, region_code, period, value, status FROM observations"
+        "SELECT indicator, region, region_code, period, value, status FROM observations JOIN series USING (series_id)"
         " WHERE dataset = 'thl' ORDER BY indicator, period, region",
     )
     fall = "thl_pivot_constructed_weekly_sv_totals|Mått=Fall"

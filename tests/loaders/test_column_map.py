@@ -101,7 +101,9 @@ def test_cli_loads_a_mapped_table_once_and_refuses_a_bad_one_whole(store: Path, 
     assert "omat.csv: loaded, 5 rows" in first.stdout
     again = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert "already loaded" in again.stdout
-    assert rows_of(store, "SELECT count(*), count(value) FROM observations WHERE dataset = 'omat'") == [(5, 4)]
+    assert rows_of(
+        store, "SELECT count(*), count(value) FROM observations JOIN series USING (series_id) WHERE dataset = 'omat'"
+    ) == [(5, 4)]
     bad = _file(tmp_path, LONG + "Atlantis;2024;1\n", name="bad.csv")
     before = snapshot(store)
     refused = subprocess.run([*command[:4], str(bad), *command[5:]], cwd=ROOT, capture_output=True, text=True)

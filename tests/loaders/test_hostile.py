@@ -58,7 +58,9 @@ def test_one_bad_file_does_not_sink_the_good_one(store: Path, tmp_path: Path) ->
     deep.write_bytes(b"[" * 100_000 + b"]" * 100_000)
     outcomes = ingest.ingest_files([SOTKANET_CSV, deep, tmp_path / "missing.csv", tmp_path], store)
     assert [o.status for o in outcomes] == ["loaded", "refused", "refused", "refused"]
-    assert rows_of(store, "SELECT count(*) FROM observations WHERE dataset = 'sotkanet'") == [(466,)]
+    assert rows_of(
+        store, "SELECT count(*) FROM observations JOIN series USING (series_id) WHERE dataset = 'sotkanet'"
+    ) == [(466,)]
 
 
 def test_a_file_name_with_bidi_and_control_characters_is_shown_and_stored_escaped(store: Path, tmp_path: Path) -> None:

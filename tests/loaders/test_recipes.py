@@ -103,7 +103,11 @@ def test_cli_saves_a_recipe_then_loads_by_it_and_refuses_a_file_without_its_colu
     second.write_text(LONG.replace("2024", "2023"), encoding="utf-8")
     loaded = run_main(main, "ingest", str(second), "--recipe", "omat osuudet", "--db", str(store))
     assert loaded.returncode == 0, loaded.stderr
-    assert rows_of(store, "SELECT region_code, period, value FROM observations WHERE dataset = 'omat' ORDER BY 1") == [
+    assert rows_of(
+        store,
+        "SELECT region_code, period, value FROM observations JOIN series USING (series_id)"
+        " WHERE dataset = 'omat' ORDER BY 1",
+    ) == [
         ("01", "2023", 81.5),
         ("358", "2025Q4", 80.0),
     ]

@@ -85,7 +85,9 @@ def test_refresh_reports_each_indicator_and_fails_only_for_the_failing_one(
     assert lines[1].startswith("sotkanet 5527: failed (") and "HTTP 404" in lines[1]
     assert lines[2] == "sotkanet 6411: new, 115 rows"
     assert run.returncode == 1, run.stderr  # something failed: non-zero, the others still written
-    assert rows_of(store, "SELECT count(*) FROM observations WHERE indicator = '6411'") == [(115,)]
+    assert rows_of(
+        store, "SELECT count(*) FROM observations JOIN series USING (series_id) WHERE indicator = '6411'"
+    ) == [(115,)]
     assert "/rest/1.1/csv?indicator=6411&years=2021&years=2022&years=2023&years=2024&years=2025&genders=total" in (
         Sotkanet.seen
     )

@@ -63,7 +63,7 @@ def test_loaded_values_carry_provenance(store: Path) -> None:
     [(value, source_file, row, raw, sha)] = rows_of(
         store,
         "SELECT o.value, i.file_name, o.source_row, o.raw, i.sha256"
-        " FROM observations o JOIN ingests i USING (ingest_id) WHERE o.region = '658'",
+        " FROM observations o JOIN series USING (series_id) JOIN ingests i USING (ingest_id) WHERE region = '658'",
     )
     assert (value, source_file, row, raw) == (5351427.0, SOTKANET_CSV.name, 211, "5351427")
     assert sha.startswith("54aaf20b3884")

@@ -63,6 +63,11 @@ def test_streamed_twice_supersedes_like_the_whole_file(csv: Path, tmp_path: Path
     with db.connect_readonly(store) as con:
         assert con.execute("SELECT count(*) FROM observations_v").fetchone()[0] == 40_000
         assert con.execute("SELECT raw FROM observations_v WHERE source_row = 30001").fetchall() == [("12.25",)]
+        # the second load found every series stored: no series twice (store/observation_sql.py SERIES_IDS)
+        [[series, keys]] = con.execute(
+            "SELECT (SELECT count(*) FROM series), count(DISTINCT (indicator, region, gender)) FROM observations_v"
+        ).fetchall()
+        assert series == keys > 1_000
 
 
 def _broken(csv: Path, tmp_path: Path) -> Path:
@@ -100,3 +105,18 @@ def test_checking_alone_reads_every_batch_and_keeps_no_rows(csv: Path, tmp_path:
         for _ in stream.reader():
             pass
         stream.finish()
+
+
+@pytest.mark.parametrize("cell", ["tötal", "\u0661\u0662\u0667"])  # a letter, Arabic-Indic digits
+def test_non_ascii_text_in_a_late_batch_refuses_the_file(csv: Path, tmp_path: Path, cell: str) -> None:
+    """An all-ASCII file skips the per-cell check (its bytes were checked while hashing); any other is
+    checked cell by cell, as before."""
+    lines = csv.read_text().splitlines(keepends=True)
+    lines[38_000] = lines[38_000].replace("total", cell, 1).replace("male", cell, 1)
+    odd = tmp_path / "odd.csv"
+    odd.write_text("".join(lines), encoding="utf-8")
+    assert sotkanet_stream.file_sha256(csv)[1] and not sotkanet_stream.file_sha256(odd)[1]
+    store = tmp_path / "store.duckdb"
+    outcome = _load(sotkanet_stream.streamed_batch(odd, batch_bytes=BATCH), store)
+    assert outcome.status == "refused" and outcome.errors.problems
+    assert not store.exists() or _stored(store) == []

@@ -29,12 +29,16 @@ def test_real_daily_cube_loads_as_a_source_indicator_without_a_mapping_row(store
     cube = "thl_pivot_csv_epirapo_covid19case_shp_by_day_2020"  # no fact_ prefix: the file name is the id
     rows = rows_of(
         store,
-        "SELECT count(*), count(value), min(period), max(period), count(DISTINCT region) FROM observations"
+        "SELECT count(*), count(value), min(period), max(period), count(DISTINCT region)"
+        " FROM observations JOIN series USING (series_id)"
         " WHERE dataset = 'thl' AND indicator = $cube",
         {"cube": cube},
     )
     assert rows == [(8052, 8052 - 836, "2020-01-01", "2020-12-31", 22)]  # days kept as days, empty val NULL
-    [(country, code)] = rows_of(store, "SELECT DISTINCT region, region_code FROM observations WHERE source_row = 1343")
+    [(country, code)] = rows_of(
+        store,
+        "SELECT DISTINCT region, region_code FROM observations JOIN series USING (series_id) WHERE source_row = 1343",
+    )
     assert (country, code) == ("Kaikki Alueet", "358")  # the totals row is the whole country
     assert rows_of(store, "SELECT title_fi FROM source_indicators WHERE indicator = $cube", {"cube": cube}) == [(cube,)]
     # Hospital districts are not our areas: kept under THL's label, one warning each, not problems.

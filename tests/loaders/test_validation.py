@@ -134,7 +134,10 @@ def test_a_newer_extract_supersedes_and_keeps_the_revision(store: Path, tmp_path
     history = rows_of(
         store,
         "SELECT o.value, i.file_name, o.superseded_by IS NULL"
-        " FROM observations o JOIN ingests i USING (ingest_id) WHERE region = '658' ORDER BY o.value",
+        " FROM observations o JOIN series USING (series_id) JOIN ingests i USING (ingest_id)"
+        " WHERE region = '658' ORDER BY o.value",
     )
     assert history == [(5351427.0, SOTKANET_CSV.name, False), (5351428.0, "newer.csv", True)]
-    assert rows_of(store, "SELECT count(*) FROM observations WHERE region = '69'") == [(1,)]  # unchanged: once
+    assert rows_of(store, "SELECT count(*) FROM observations JOIN series USING (series_id) WHERE region = '69'") == [
+        (1,)
+    ]  # unchanged: once

@@ -87,7 +87,7 @@ def state(db_path: Path) -> State:
         observations = con.execute(
             "SELECT indicator, count(*), sum(source_row), sum(CAST(round(value * 10) AS BIGINT)),"
             " count(DISTINCT region), count(DISTINCT period)"
-            " FROM observations GROUP BY indicator ORDER BY indicator"
+            " FROM observations JOIN series USING (series_id) GROUP BY indicator ORDER BY indicator"
         ).fetchall()
     return tuple(ingests), tuple(observations)
 

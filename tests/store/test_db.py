@@ -112,6 +112,16 @@ def test_a_batch_failing_halfway_writes_nothing_and_publishes_nothing(tmp_path: 
     assert not list((path.parent / f"{path.name}.versions").glob("*.tmp"))
 
 
+def test_a_value_without_its_text_is_refused_with_the_reason(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    with db.writer(path) as w:
+        w.ingest(batch("good.csv", [observation(1.0)]))
+    live = db.live_file(path)
+    with pytest.raises(db.BatchNotWritten, match="row 2: a value without its text"), db.writer(path) as w:
+        w.ingest(batch("bad.csv", [{**observation(9.0, "2030"), "raw": None}]))  # not hidden by the cleanup
+    assert db.live_file(path) == live
+
+
 def test_a_reader_keeps_its_version_while_a_load_publishes(tmp_path: Path) -> None:
     path = tmp_path / "s.duckdb"
     with db.writer(path) as w:

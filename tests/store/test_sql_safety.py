@@ -5,7 +5,8 @@ The rule, for the query text (first argument) of every `.execute`, `.executemany
 - every `{…}` in an f-string, every operand of `+`, every name the text is built from must be *trusted*:
   - a string or number literal;
   - a module-level ALL_CAPS constant (LOADER_COLUMNS, OBSERVATION_KEY, TABLES, SCHEMA, …), or an item or
-    method call of one (`LOADER_COLUMNS[table]`, `SCHEMA.read_text()`);
+    method call of one (`LOADER_COLUMNS[table]`, `SCHEMA.read_text()`); an ALL_CAPS name of a store module
+    imported whole (`from store import observation_sql as sql` … `sql.INSERT_ALL_ROWS`) is one too;
   - a local name whose every assignment is trusted, including loop and comprehension variables over
     trusted iterables (`for table in TABLES`, `f"o.{k}" for k in OBSERVATION_KEY`);
   - `", ".join(…)`, conditional expressions and f-strings made of trusted parts (the condition may be
@@ -53,6 +54,12 @@ class Checker:
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("store.")
             for alias in node.names
             if alias.name.isupper()
+        }
+        self.store_modules = {  # `from store import observation_sql as sql`: sql.NAME is a constant of store's
+            alias.asname or alias.name
+            for node in self.tree.body
+            if isinstance(node, ast.ImportFrom) and node.module == "store"
+            for alias in node.names
         }
         self.busy: set[tuple[int, str]] = set()
 
@@ -103,6 +110,8 @@ class Checker:
                 return self.trusted_call(node)
             case ast.Name():
                 return self.trusted_name(node.id, self.scope_of(node))
+            case ast.Attribute(value=ast.Name(id=module)) if module in self.store_modules:
+                return node.attr.isupper()
             case _:
                 return False
 
@@ -269,3 +278,20 @@ def test_the_checker_refuses_values_spliced_into_sql() -> None:
 
 def test_the_checker_accepts_names_from_constants() -> None:
     assert offenders(GOOD) == []
+
+
+def test_a_store_module_imported_whole_lends_only_its_constants() -> None:
+    source = """
+from store import observation_sql as sql
+from other import stuff
+
+def constant(con):
+    con.execute(sql.INSERT_ALL_ROWS, {"id": 1})
+
+def lower_name(con):
+    con.execute(sql.built_from_input)
+
+def not_a_store_module(con):
+    con.execute(stuff.QUERY)
+"""
+    assert [int(line.split(":")[1]) for line in offenders(source)] == [9, 12]

@@ -7,13 +7,17 @@ store only when every published version holds demo loads alone.
 
 from __future__ import annotations
 
+import gzip
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from config import ROOT
 from loaders.__main__ import main as loaders_main
+from loaders.ingest import ingest_files
 from store import db
 from tests.helpers import run_page
 from tests.store.test_db import batch, observation
@@ -28,6 +32,62 @@ def old_store(path: Path) -> None:
     with duckdb.connect(str(path.resolve())) as con:
         con.execute("DROP TABLE schema_fingerprint")
         con.execute("CREATE OR REPLACE VIEW observations_v AS SELECT ingest_id, value FROM observations")
+
+
+# A real schema-2 store (texts on every row), written by main at 9ed1114: see tests/fixtures/README.md.
+V2_STORE = ROOT / "tests" / "fixtures" / "store_v2.duckdb.gz"
+# Every stored observation, current or superseded, with the texts schema 2 kept on its row.
+HISTORY = (
+    "SELECT ingest_id, dataset, indicator, indicator_code, region, region_code, period, gender, value, status,"
+    " raw, source_row, is_demo, note, superseded_by FROM {rows} ORDER BY ALL"
+)
+
+
+def published_v2(path: Path) -> Path:
+    """The schema-2 fixture published as the live store at `path`; its versioned file."""
+    real = path.parent / f"{path.name}.versions" / "store-000001.duckdb"
+    real.parent.mkdir()
+    with gzip.open(V2_STORE) as packed, open(real, "wb") as out:
+        shutil.copyfileobj(packed, out)
+    path.symlink_to(real.relative_to(path.parent))
+    return real
+
+
+def test_a_real_schema_2_store_upgrades_with_every_value_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    real = published_v2(path)
+    view = "SELECT * FROM observations_v ORDER BY ALL"
+    with duckdb.connect(str(real), read_only=True) as con:  # as schema 2's own view shows it
+        assert con.execute("SELECT max(version) FROM schema_version").fetchall() == [(2,)]
+        columns = con.execute("DESCRIBE observations_v").fetchall()
+        before, history = con.execute(view).fetchall(), con.execute(HISTORY.format(rows="observations")).fetchall()
+    assert len(before) == 488 and sum(row[-1] is not None for row in history) == 3  # 3 values superseded
+
+    assert db.upgrade(path) is True
+    assert versions(path) == ["store-000001.duckdb", "store-000002.duckdb"]  # the schema-2 file is kept
+    with db.connect_readonly(path) as con:
+        assert con.execute("SELECT max(version) FROM schema_version").fetchall() == [(db.SCHEMA_VERSION,)]
+        assert con.execute("DESCRIBE observations_v").fetchall() == columns
+        assert con.execute(view).fetchall() == before
+        stored = "observations JOIN series USING (series_id)"
+        assert con.execute(HISTORY.format(rows=stored)).fetchall() == history
+        [[series, distinct]] = con.execute(
+            "SELECT count(*), count(DISTINCT (dataset, indicator, indicator_code, region, region_code, gender))"
+            " FROM series"
+        ).fetchall()
+    assert series == distinct  # each series once
+
+    # Loads go on as before: the same bytes are a no-op, a changed value supersedes the current one.
+    assert db.upgrade(path) is False
+    extract = tmp_path / "sotkanet_ind127_2009_newest.csv"
+    extract.write_text("indicator;region;year;gender;primary value;absolute value\n127;69;2009;total;2500;\n")
+    same = ROOT / "tests" / "fixtures" / "sotkanet_rest_csv_ind127_2009_total.csv"
+    [again, newest] = ingest_files([same, extract], path)
+    assert (again.status, newest.status) == ("already loaded", "loaded")
+    assert newest.replaced == {"sotkanet_ind127_2009_newer.csv": 1}
+    with db.connect_readonly(path) as con:
+        assert con.execute("SELECT count(*) FROM observations_v").fetchall() == [(488,)]
+        assert con.execute("SELECT value FROM observations_v WHERE region = '69'").fetchall() == [(2500.0,)]
 
 
 def test_readers_refuse_an_old_store_until_upgrade_publishes_a_copy(tmp_path: Path) -> None:

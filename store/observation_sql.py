@@ -1,0 +1,132 @@
+"""The SQL of storing observations (schema 3): rows keyed by a series number, each series' texts stored once.
+
+store.db runs these; table and column names come only from store.tables. Every load arrives in one shape:
+
+- `incoming_rows`: STREAMED_COLUMNS, each row's `series` a number local to the file (0, 1, …);
+- `incoming_series`: one row per local number, ("series", *SERIES_COLUMNS).
+
+A large Sotkanet CSV (loaders/sotkanet_stream.py) is numbered by its loader, in Arrow; every other
+loader hands LOADER_COLUMNS["observations"] as text, numbered here (STAGE_SERIES, STAGE_ROWS). A new
+series gets the id `$base + series` ($base: one past the highest stored id), a series already stored
+(the same six columns) keeps its id.
+"""
+
+from __future__ import annotations
+
+from store.tables import OBSERVATION_KEY, SERIES_COLUMNS, STREAMED_COLUMNS
+
+# observations.raw as stored: NULL where the text as written is the value's canonical text (DuckDB's
+# CAST(value AS VARCHAR), ~95 % of Sotkanet rows), which observations_v.raw rebuilds; storing those
+# texts took a quarter of a large load. A value must come with its text: NULL raw would read as canonical.
+CANONICAL_RAW = "CAST(value AS VARCHAR)"
+STORED_RAW = (
+    f"CASE WHEN raw IS NOT DISTINCT FROM {CANONICAL_RAW} THEN NULL"
+    " WHEN raw IS NULL THEN error('row ' || coalesce(CAST(source_row AS VARCHAR), '?')"
+    " || ': a value without its text as written (observations.raw)') ELSE raw END"
+)
+_SERIES = ", ".join(SERIES_COLUMNS)
+_ROW_VALUES = ", ".join(name for name in STREAMED_COLUMNS if name != "series")  # period … note
+_STORED = ", ".join(f"{STORED_RAW} AS raw" if name == "raw" else name for name in STREAMED_COLUMNS[1:])
+_SAME_SERIES = " AND ".join(f"s.{name} IS NOT DISTINCT FROM n.{name}" for name in SERIES_COLUMNS)
+# The observation key without the period: the codes are not part of it (a remapped id still supersedes).
+_SAME_KEY = " AND ".join(f"s.{name} IS NOT DISTINCT FROM n.{name}" for name in OBSERVATION_KEY if name != "period")
+
+NEXT_SERIES_ID = "SELECT coalesce(max(series_id), -1) + 1 FROM series"
+
+# A loader's text rows (`incoming`, LOADER_COLUMNS["observations"]) numbered by series, in file order.
+STAGE_SERIES = (
+    f"CREATE OR REPLACE TEMP TABLE incoming_series AS SELECT CAST(row_number() OVER"
+    f" (ORDER BY {', '.join(f'{name} NULLS FIRST' for name in SERIES_COLUMNS)}) - 1 AS INTEGER) AS series, *"
+    f" FROM (SELECT DISTINCT {_SERIES} FROM incoming)"
+)
+STAGE_ROWS = (
+    "CREATE OR REPLACE TEMP TABLE incoming_rows AS SELECT s.series,"
+    f" {', '.join(f'n.{c}' for c in STREAMED_COLUMNS[1:])}"
+    f" FROM (SELECT *, row_number() OVER () AS file_order FROM incoming) n JOIN incoming_series s ON {_SAME_SERIES}"
+    " ORDER BY n.file_order"
+)
+# A streamed file compared with stored values is read more than once: staged (DuckDB spills it to disk).
+STAGE_STREAM = "CREATE OR REPLACE TEMP TABLE incoming_rows AS SELECT * FROM incoming_stream"
+STAGE_STREAM_SERIES = "CREATE OR REPLACE TEMP TABLE incoming_series AS SELECT * FROM incoming_stream_series"
+
+# Whether a dataset has any current value: if not, a stream goes straight in, read once.
+HAS_CURRENT = (
+    "SELECT EXISTS (SELECT 1 FROM observations o JOIN series s USING (series_id)"
+    " WHERE s.dataset = $d AND o.superseded_by IS NULL)"
+)
+# Whether any incoming series shares (dataset, indicator) with a current value. Asked this way round, the
+# stored values build the join's hash table, and with none DuckDB never reads the incoming series.
+OVERLAP = (
+    "SELECT EXISTS (SELECT 1 FROM incoming_series WHERE (dataset, indicator) IN"
+    " (SELECT s.dataset, s.indicator FROM observations o JOIN series s USING (series_id)"
+    " WHERE o.superseded_by IS NULL))"
+)
+
+# Nothing to compare with: every row goes in, and every series is new.
+INSERT_ROWS = (
+    f"INSERT INTO observations (ingest_id, series_id, {_ROW_VALUES})"
+    f" SELECT $id, $base + series, {_STORED} FROM {{rows}}"
+)
+INSERT_ALL_ROWS = INSERT_ROWS.replace("{rows}", "incoming_rows")
+INSERT_STREAM_ROWS = INSERT_ROWS.replace("{rows}", "incoming_stream")
+INSERT_ALL_SERIES = f"INSERT INTO series (series_id, {_SERIES}) SELECT $base + series, {_SERIES} FROM {{series}}"
+INSERT_STAGED_SERIES = INSERT_ALL_SERIES.replace("{series}", "incoming_series")
+INSERT_STREAM_SERIES = INSERT_ALL_SERIES.replace("{series}", "incoming_stream_series")
+
+# Compared with stored values: each incoming series' id (stored, or new), and the stored series of its key.
+SERIES_IDS = (
+    f"CREATE OR REPLACE TEMP TABLE series_ids AS SELECT n.series, coalesce(s.series_id, $base + n.series)"
+    f" AS series_id, s.series_id IS NULL AS new FROM incoming_series n"
+    f" LEFT JOIN (SELECT min(series_id) AS series_id, {_SERIES} FROM series GROUP BY ALL) s ON {_SAME_SERIES}"
+)
+SAME_KEY = (
+    "CREATE OR REPLACE TEMP TABLE same_key AS SELECT n.series, s.series_id FROM incoming_series n"
+    f" JOIN series s ON {_SAME_KEY}"
+)
+_CURRENT = (
+    "FROM same_key k JOIN observations o ON o.series_id = k.series_id"
+    " WHERE k.series = n.series AND o.period = n.period AND o.superseded_by IS NULL"
+)
+# New and changed values only: a value equal to the current one of its key is already stored.
+CHANGED = (
+    f"CREATE OR REPLACE TEMP TABLE changed AS SELECT n.* FROM incoming_rows n WHERE NOT EXISTS (SELECT 1 {_CURRENT}"
+    " AND o.value IS NOT DISTINCT FROM n.value AND o.status IS NOT DISTINCT FROM n.status)"
+)
+# Said to the user: which earlier file's current values this load replaces.
+REPLACED = (
+    "SELECT i.file_name, count(*) FROM changed n JOIN same_key k USING (series)"
+    " JOIN observations o ON o.series_id = k.series_id AND o.period = n.period"
+    " JOIN ingests i ON i.ingest_id = o.ingest_id WHERE o.superseded_by IS NULL GROUP BY 1 ORDER BY 1"
+)
+SUPERSEDE = (
+    "UPDATE observations o SET superseded_by = $id FROM (SELECT k.series_id, n.period FROM changed n"
+    " JOIN same_key k USING (series)) c WHERE o.superseded_by IS NULL AND o.series_id = c.series_id"
+    " AND o.period = c.period"
+)
+INSERT_CHANGED = (
+    f"INSERT INTO observations (ingest_id, series_id, {_ROW_VALUES})"
+    f" SELECT $id, i.series_id, {_STORED} FROM changed JOIN series_ids i USING (series) ORDER BY source_row"
+)
+INSERT_NEW_SERIES = (
+    f"INSERT INTO series (series_id, {_SERIES}) SELECT i.series_id, {', '.join(f'n.{c}' for c in SERIES_COLUMNS)}"
+    " FROM incoming_series n JOIN series_ids i USING (series)"
+    " WHERE i.new AND n.series IN (SELECT series FROM changed) ORDER BY i.series_id"
+)
+# Schema 1 → 2: drop the texts observations_v.raw rebuilds; a rerun finds none left to drop.
+DROP_CANONICAL_RAW = f"UPDATE observations SET raw = NULL WHERE raw = {CANONICAL_RAW}"
+TEMP_TABLES = ("incoming_rows", "incoming_series", "series_ids", "same_key", "changed")
+
+# Schema 2 → 3: a store that kept the texts on every row. Its table is set aside before schema.sql
+# creates the new one, then copied over, series numbered in the order of their first row.
+HAS_COLUMN = "SELECT count(*) > 0 FROM duckdb_columns() WHERE table_name = $t AND column_name = $c AND NOT internal"
+SET_ASIDE_V2 = ("DROP VIEW IF EXISTS observations_v", "ALTER TABLE observations RENAME TO observations_v2")
+COPY_V2 = (
+    "CREATE OR REPLACE TEMP TABLE numbered AS SELECT *, CAST(dense_rank() OVER"
+    f" (ORDER BY {', '.join(f'{name} NULLS FIRST' for name in SERIES_COLUMNS)}) - 1 AS INTEGER) AS series_id,"
+    " rowid AS stored_order FROM observations_v2",
+    f"INSERT INTO series (series_id, {_SERIES}) SELECT DISTINCT series_id, {_SERIES} FROM numbered ORDER BY series_id",
+    f"INSERT INTO observations (ingest_id, series_id, {_ROW_VALUES}, superseded_by)"
+    f" SELECT ingest_id, series_id, {_ROW_VALUES}, superseded_by FROM numbered ORDER BY stored_order",
+    "DROP TABLE numbered",
+    "DROP TABLE observations_v2",
+)
