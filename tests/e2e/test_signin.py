@@ -147,9 +147,8 @@ def sign_in_with_provider(page: Page, url: str, email: str) -> None:
     page.wait_for_url("http://127.0.0.1:*/oauth2/authorize*", timeout=30_000)
     page.locator("input[name='sub']").fill(email)
     page.get_by_role("button", name="Authorize").click()
-    page.wait_for_url(f"{url}/**", timeout=30_000)
-    wait_until_drawn(page)
-    open_upload(page, url)
+    page.wait_for_url(f"{url}/**", timeout=30_000)  # back in the app, signed in: the callback set the cookie
+    open_upload(page, url)  # straight on: the entry page the provider returned to need not draw first
 
 
 def sign_out(page: Page, url: str) -> None:
@@ -157,7 +156,6 @@ def sign_out(page: Page, url: str) -> None:
     page.get_by_role("button", name="Kirjaudu ulos").click()
     page.get_by_role("button", name="End session").click(timeout=30_000)
     page.wait_for_url(f"{url}/**", timeout=30_000)
-    wait_until_drawn(page)
     open_upload(page, url)
     page.get_by_role("button", name="Kirjaudu organisaation tunnuksella").wait_for(timeout=30_000)
     assert page.get_by_role("button", name="Kirjaudu ulos").count() == 0
