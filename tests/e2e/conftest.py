@@ -49,17 +49,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def answers(base: str) -> bool:
+    """Does the server at base answer its health check now?"""
+    try:
+        with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
 def wait_for_health(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            break
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
+    while time.monotonic() < deadline and process.poll() is None:
+        if answers(url):
+            return
+        time.sleep(0.3)
     process.terminate()
     output = process.communicate(timeout=10)[0]
     pytest.fail(f"streamlit did not become healthy at {url}:\n{output}")
@@ -152,7 +156,10 @@ def tab(browser: Browser) -> Iterator[Page]:
 
 
 def fresh(tab: Page, viewport: dict[str, int] = VIEWPORT) -> Page:
-    """The worker's page, ready for a test: no console errors recorded, no cookies, the given size."""
+    """The worker's page, ready for a test: no console errors recorded, no cookies, the given size, and no
+    navigation of the test before still under way."""
+    with contextlib.suppress(PlaywrightError):
+        tab.wait_for_load_state()
     tab.console_errors = []  # type: ignore[attr-defined]
     tab.context.clear_cookies()
     tab.set_viewport_size(viewport)
@@ -160,13 +167,14 @@ def fresh(tab: Page, viewport: dict[str, int] = VIEWPORT) -> Page:
 
 
 def leave(page: Page) -> None:
-    """A test is done with the page: its Streamlit session ends (the page moves to the server's health answer,
-    on the same site, so the renderer stays). A page whose server the test stopped is left as it is: the next
-    test's first navigation replaces its error page."""
+    """A test is done with the page: its Streamlit session ends. The page moves to the server's health answer,
+    on the same site, so the renderer stays; if the test stopped its server, to a blank page (a navigation to
+    a stopped server would commit its error page later, under the next test's first navigation)."""
     origin = urlsplit(page.url)
-    if origin.scheme == "http" and origin.hostname == "127.0.0.1":
-        with contextlib.suppress(PlaywrightError):
-            page.goto(f"http://{origin.netloc}/_stcore/health")
+    base = f"http://{origin.netloc}"
+    local = origin.scheme == "http" and origin.hostname == "127.0.0.1"
+    with contextlib.suppress(PlaywrightError):
+        page.goto(f"{base}/_stcore/health" if local and answers(base) else "about:blank")
 
 
 @pytest.fixture
