@@ -8,7 +8,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -20,6 +19,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
 from config import ROOT, settings
+from deploy.warm_up import wait_healthy
 from deploy.warm_up import warm_up as run_entry_page
 
 SHOTS = ROOT / "artifacts" / "screenshots"
@@ -37,9 +37,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
-    # Every page of a 127.0.0.1 server shares one renderer, whose V8 keeps Streamlit's and Plotly's compiled
-    # scripts: a new page then costs ~2 s of CPU instead of ~7 s (a fresh renderer compiles them all again).
-    "--process-per-site",
 ]
 
 
@@ -59,14 +56,12 @@ def answers(base: str) -> bool:
 
 
 def wait_for_health(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and process.poll() is None:
-        if answers(url):
-            return
-        time.sleep(0.3)
-    process.terminate()
-    output = process.communicate(timeout=10)[0]
-    pytest.fail(f"streamlit did not become healthy at {url}:\n{output}")
+    try:
+        wait_healthy(url, timeout, process)
+    except TimeoutError:
+        process.terminate()
+        output = process.communicate(timeout=10)[0]
+        pytest.fail(f"streamlit did not become healthy at {url}:\n{output}")
 
 
 def start_server(db_path: Path, *options: str, port: int | None = None, **env: str) -> tuple[str, subprocess.Popen]:
@@ -146,7 +141,7 @@ def tab(browser: Browser) -> Iterator[Page]:
     """One browser page per worker, reused by every test that needs no cookies or storage of its own. A page
     that has drawn Streamlit and Plotly keeps their compiled scripts in its renderer: each next test's page
     costs ~2 s of CPU instead of the ~7 s a fresh page spends compiling them again, and a suite opens a few
-    hundred. Sign-in and upload tests, and the sessions of the concurrent-load test, open contexts of their own."""
+    hundred. The sign-in tests (a local-only page of their own) and the concurrent-load test's sessions do not."""
     context = browser.new_context(viewport=VIEWPORT, locale="fi-FI", accept_downloads=True)
     page = context.new_page()
     page.console_errors = []  # type: ignore[attr-defined]

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page
 
-from tests.e2e.conftest import SHOTS, _record, free_port, start_server, wait_until_drawn, warm_up
+from tests.e2e.conftest import SHOTS, _record, free_port, fresh, start_server, wait_until_drawn, warm_up
 
 pytestmark = pytest.mark.e2e
 
@@ -110,9 +110,7 @@ def local_tab(browser: Browser) -> Iterator[Page]:
 
 @pytest.fixture
 def page(local_tab: Page) -> Page:
-    local_tab.context.clear_cookies()
-    local_tab.console_errors = []  # type: ignore[attr-defined]
-    return local_tab
+    return fresh(local_tab)
 
 
 def _record_local(page: Page, message: ConsoleMessage) -> None:

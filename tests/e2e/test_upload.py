@@ -35,12 +35,6 @@ def admin_url(demo_db: Path, tmp_path: Path) -> Iterator[str]:
     server.wait(timeout=10)
 
 
-@pytest.fixture
-def admin_page(page: Page) -> Page:
-    """The worker's page (tests/e2e/conftest.py `page`): the password opens the uploader for its session only."""
-    return page
-
-
 def grid_cells(page: Page) -> str:
     """The dataframes' cells as text: the grid draws on a canvas and, once focused, fills the canvas
     with an accessible table (for screen readers) that holds the same text."""
@@ -71,8 +65,7 @@ def upload(page: Page, path: Path, summary: str) -> None:
     page.locator("[data-testid='data-grid-canvas']").first.wait_for(timeout=30_000)
 
 
-def test_sign_in_preview_save_and_a_refused_file(admin_url: str, admin_page: Page, tmp_path: Path) -> None:
-    page = admin_page
+def test_sign_in_preview_save_and_a_refused_file(admin_url: str, page: Page, tmp_path: Path) -> None:
     page.goto(f"{admin_url}/lataa")
     wait_until_drawn(page)
     assert page.locator("[data-testid='stFileUploader']").count() == 0
@@ -151,8 +144,7 @@ def click_until(page: Page, button: str, shown: str) -> None:
     page.get_by_text(shown).wait_for(timeout=20_000)  # fails naming what never appeared
 
 
-def test_own_table_mapped_corrected_tried_loaded_and_browsed(admin_url: str, admin_page: Page, tmp_path: Path) -> None:
-    page = admin_page
+def test_own_table_mapped_corrected_tried_loaded_and_browsed(admin_url: str, page: Page, tmp_path: Path) -> None:
     page.goto(f"{admin_url}/lataa")
     page.get_by_label("Ylläpitäjän salasana").fill(PASSWORD)
     page.get_by_role("button", name="Kirjaudu").click()
