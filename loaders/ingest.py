@@ -77,7 +77,8 @@ def _read_through(batch: Batch) -> Batch:
         for _ in stream.reader():
             pass
         stream.finish()
-    return replace(batch, warnings=batch.warnings + sum((stream.warnings for stream in streams), ()))
+    warnings = batch.warnings + sum((stream.warnings for stream in streams), ())
+    return replace(batch, sha256=batch.file_sha256(), warnings=warnings)
 
 
 def check_files(

@@ -14,6 +14,7 @@ import pyarrow.compute as pc
 from loaders import checks, sotkanet_series
 from loaders.checks import Checker
 from loaders.reference import lookups
+from store.observation_sql import SURELY_CANONICAL, SURELY_CANONICAL_BYTES
 
 GENDERS = ("total", "male", "female")
 COLUMNS = ("indicator", "region", "year", "gender", "value")  # our names for the source's fields
@@ -165,6 +166,14 @@ def _cells(check: Checker, table: pa.Table, locate: Locate) -> None:
         _flag(check, bad_gender, "gender", genders, "gender", locate)
 
 
+def _unless_canonical(texts: Column) -> Column:
+    """Each value's text as written, NULL where it is surely its value's canonical text (store.observation_sql
+    SURELY_CANONICAL): a streamed row's raw as the store keeps it. Only for texts the values were parsed from."""
+    short = pc.less_equal(pc.binary_length(texts), SURELY_CANONICAL_BYTES)
+    canonical = pc.and_(short, pc.match_substring_regex(texts, SURELY_CANONICAL))
+    return pc.if_else(canonical, pa.scalar(None, pa.string()), texts)
+
+
 def _constant(text: str, rows: int) -> pa.DictionaryArray:
     """One text on every row as a dictionary: a byte a row (10 MB at 10 M rows, not 120 MB of copies)."""
     return pa.DictionaryArray.from_arrays(pa.array(np.zeros(rows, np.int8)), pa.array([text]))
@@ -180,10 +189,16 @@ class Checked:
 
 
 def _checked(
-    check: Checker, table: pa.Table, source_rows: np.ndarray, label: Label, keys: list[np.ndarray] | None
+    check: Checker,
+    table: pa.Table,
+    source_rows: np.ndarray,
+    label: Label,
+    keys: list[np.ndarray] | None,
+    warn_regions: bool = True,
 ) -> Checked:
     """Check the five string columns of `table` (COLUMNS); problems and warnings go to `check`.
-    keys: gets this table's (indicator, region, year, gender) keys appended, for a check across batches."""
+    keys: gets this table's (indicator, region, year, gender) keys appended, for a check across batches.
+    warn_regions: False where a stream's Numbering warns about the regions once for the whole file."""
     table = table.select(list(COLUMNS))
 
     def locate(index: int, column: str) -> tuple[int, str]:
@@ -217,7 +232,8 @@ def _checked(
     outside = sotkanet_series.percent_outside(series, values, known)
     if outside.any():
         _flag(parts["values"], pa.array(outside), "value", raw, "percent", locate)
-    sotkanet_series.warn_unmapped_regions(parts["regions"], series, locate)
+    if warn_regions:
+        sotkanet_series.warn_unmapped_regions(parts["regions"], series, locate)
     for part in parts.values():
         check.problems += part.problems
         check.warnings += part.warnings
@@ -263,16 +279,16 @@ def streamed(
     numbering: sotkanet_series.Numbering,
 ) -> pa.Table:
     """As observations(), in store.tables.STREAMED_COLUMNS: each row names its series by its file-wide
-    number, and `numbering` describes each series once."""
-    checked = _checked(check, table, source_rows, label, keys)
+    number, and `numbering` describes each series once (and warns about its regions, once a file)."""
+    checked = _checked(check, table, source_rows, label, keys, warn_regions=False)
     n = checked.table.num_rows
     return pa.table(
         {
-            "series": pa.array(numbering.rows(checked.series), pa.int32()),
+            "series": pa.array(numbering.rows(checked.series, source_rows), pa.int32()),
             "period": _col(checked.table, "year"),
             "value": checked.values,
             "status": pa.nulls(n, pa.string()),
-            "raw": _col(checked.table, "value"),
+            "raw": _unless_canonical(_col(checked.table, "value")),
             "source_row": pa.array(source_rows, pa.int64()),
             "is_demo": pa.repeat(pa.scalar(False), n),
             "note": pa.nulls(n, pa.string()),

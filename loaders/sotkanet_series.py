@@ -70,9 +70,10 @@ def per_row(series: Series, name: str) -> pa.Array:
 def percent_outside(series: Series, values: pa.ChunkedArray | pa.Array, known: Lookups) -> np.ndarray:
     """Rows of percentage indicators whose value lies outside 0–100."""
     percent = pc.is_in(series.texts.column("indicator_code"), pa.array(sorted(known.percent_indicators), pa.string()))
-    rows = percent.to_numpy(zero_copy_only=False)[series.of_row]
-    if not rows.any():
-        return rows
+    percent = percent.to_numpy(zero_copy_only=False)
+    if not percent.any():  # no percentage series: no row to look at
+        return np.zeros(len(series.of_row), bool)
+    rows = percent[series.of_row]
     numbers = values.to_numpy(zero_copy_only=False)  # NULL → NaN, which compares False
     with np.errstate(invalid="ignore"):
         return rows & ((numbers < 0) | (numbers > 100))
@@ -80,15 +81,19 @@ def percent_outside(series: Series, values: pa.ChunkedArray | pa.Array, known: L
 
 def warn_unmapped_regions(check: Checker, series: Series, locate: Locate) -> None:
     """One warning per Sotkanet region id that is not one of our areas, at its first row, with its rows."""
-    unmapped = series.texts.column("region_code").is_null().to_numpy(zero_copy_only=False)
+    texts = series.texts
+    _warn_unmapped(check, texts.column("region"), texts.column("region_code"), series.first, series.rows, locate)
+
+
+def _warn_unmapped(
+    check: Checker, regions: pa.Array, codes: pa.Array, first: np.ndarray, rows: np.ndarray, locate: Locate
+) -> None:
+    """regions, codes, first (a row index for locate) and rows: one of each per series."""
+    unmapped = codes.is_null().to_numpy(zero_copy_only=False)
     if not unmapped.any():
         return
     unmapped_series = pa.table(
-        {
-            "region": series.texts.column("region").filter(pa.array(unmapped)),
-            "first": series.first[unmapped],
-            "rows": series.rows[unmapped],
-        }
+        {"region": regions.filter(pa.array(unmapped)), "first": first[unmapped], "rows": rows[unmapped]}
     )
     by_region = unmapped_series.group_by("region").aggregate([("first", "min"), ("rows", "sum")])
     order = np.argsort(by_region.column("first_min").to_numpy(), kind="stable")  # in the order they first appear
@@ -100,15 +105,19 @@ def warn_unmapped_regions(check: Checker, series: Series, locate: Locate) -> Non
 
 class Numbering:
     """The series of a streamed file numbered 0, 1, … across its batches, in order of first appearance;
-    table() describes each number once, as store.tables.StreamedRows.series() gives it."""
+    table() describes each number once, as store.tables.StreamedRows.series() gives it. It also keeps each
+    series' first line and rows, so that the file's regions are warned about once (warn_unmapped_regions)."""
 
     def __init__(self, dataset: str) -> None:
         self.dataset = dataset
         self._numbers: dict[object, int] = {}
         self._described: list[pa.Table] = []
+        self._first_lines: list[np.ndarray] = []
+        self._counted: list[tuple[np.ndarray, np.ndarray]] = []  # per batch: its series' numbers, their rows
 
-    def rows(self, series: Series) -> np.ndarray:
-        """Each row's file-wide series number (int32); the batch's new series are described."""
+    def rows(self, series: Series, lines: np.ndarray) -> np.ndarray:
+        """Each row's file-wide series number (int32); the batch's new series are described.
+        lines: each row's line in the file."""
         seen = len(self._numbers)
         numbers = np.fromiter(
             (self._numbers.setdefault(key, len(self._numbers)) for key in series.keys.tolist()),
@@ -119,6 +128,8 @@ class Numbering:
         if new.any():
             texts = series.texts.filter(pa.array(new))
             self._described.append(texts.add_column(0, "series", pa.array(numbers[new])))
+            self._first_lines.append(lines[series.first[new]])
+        self._counted.append((numbers, series.rows))
         return numbers[series.of_row]
 
     def table(self) -> pa.Table:
@@ -127,3 +138,14 @@ class Numbering:
         described = pa.concat_tables([empty, *(t.select(["series", *columns]) for t in self._described)])
         dataset = pa.array([self.dataset] * described.num_rows, pa.string())
         return described.add_column(1, "dataset", dataset)
+
+    def warn_unmapped_regions(self, check: Checker, label: str) -> None:
+        """As warn_unmapped_regions(), once for the whole file: label names the region column."""
+        if not self._described:
+            return
+        texts = pa.concat_tables(self._described)  # in number order: series are described as they appear
+        first = np.concatenate(self._first_lines)
+        numbers, rows = (np.concatenate(parts) for parts in zip(*self._counted, strict=True))
+        rows = np.bincount(numbers, weights=rows, minlength=len(first)).astype(np.int64)
+        locate = lambda line, _column: (line, label)  # noqa: E731 - first holds lines already
+        _warn_unmapped(check, texts.column("region"), texts.column("region_code"), first, rows, locate)

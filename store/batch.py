@@ -133,3 +133,9 @@ class Batch:
     @property
     def rows(self) -> int:
         return sum(len(rows) for rows in self.tables.values())
+
+    def file_sha256(self) -> str:
+        """The file's SHA-256. A streamed file is hashed as it is read (store.tables.StreamedRows), so
+        its sha256 field is empty and its digest is known once a pass has read it."""
+        streamed = [rows.sha256() for rows in self.tables.values() if hasattr(rows, "sha256")]
+        return streamed[0] if streamed else self.sha256

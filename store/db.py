@@ -156,21 +156,34 @@ class Writer:
         self.replaced: dict[str, int] = {}  # after ingest(): earlier file → current values it replaced
 
     def ingest(self, batch: Batch) -> bool:
-        """One validated batch, atomically; False if these bytes are already stored."""
+        """One validated batch, atomically; False if these bytes are already stored. A streamed file's
+        bytes are known only after its pass (Batch.file_sha256): its rows go in first, and are rolled
+        back if the file was stored before."""
         cur = self.con.cursor()
         cur.execute("BEGIN TRANSACTION")
         try:
-            if cur.execute("SELECT 1 FROM ingests WHERE sha256 = $sha", {"sha": batch.sha256}).fetchone():
+            streams = [rows for rows in batch.tables.values() if hasattr(rows, "finish")]
+            if not streams and _stored(cur, batch.sha256):
                 cur.execute("ROLLBACK")
                 return False
-            ingest_id = cur.execute("SELECT coalesce(max(ingest_id), 0) + 1 FROM ingests").fetchone()[0]
+            [[ingest_id]] = cur.execute("SELECT coalesce(max(ingest_id), 0) + 1 FROM ingests").fetchall()
+            self.replaced = {}
+            for table, rows in batch.tables.items():
+                self.replaced.update(_insert(cur, table, rows, ingest_id))
+            for rows in streams:  # StreamedRows: LoadErrors now rolls every batch back
+                rows.finish()
+            sha256 = batch.file_sha256()
+            if streams and _stored(cur, sha256):
+                cur.execute("ROLLBACK")
+                self.replaced = {}
+                return False
             cur.execute(
                 "INSERT INTO ingests VALUES ($id, $file, $sha, $format, $dataset, $rows, $url,"
                 " $retrieved, $loaded, $demo)",
                 {
                     "id": ingest_id,
                     "file": batch.file_name,
-                    "sha": batch.sha256,
+                    "sha": sha256,
                     "format": batch.format,
                     "dataset": batch.dataset,
                     "rows": batch.rows,
@@ -180,15 +193,6 @@ class Writer:
                     "demo": batch.is_demo,
                 },
             )
-            self.replaced = {}
-            for table, rows in batch.tables.items():
-                self.replaced.update(_insert(cur, table, rows, ingest_id))
-            for rows in batch.tables.values():
-                if hasattr(rows, "finish"):  # StreamedRows: LoadErrors now rolls every batch back
-                    rows.finish()
-                    cur.execute(
-                        "UPDATE ingests SET rows = $rows WHERE ingest_id = $id", {"rows": batch.rows, "id": ingest_id}
-                    )
             cur.execute("COMMIT")
         except BaseException as error:
             _rollback(cur)
@@ -221,6 +225,10 @@ class Writer:
                 raise StoreWriteFailed(error) from error
             raise
         self.changed = True
+
+
+def _stored(cur: duckdb.DuckDBPyConnection, sha256: str) -> bool:
+    return bool(cur.execute("SELECT 1 FROM ingests WHERE sha256 = $sha", {"sha": sha256}).fetchall())
 
 
 def _rollback(cur: duckdb.DuckDBPyConnection) -> None:

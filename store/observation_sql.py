@@ -18,15 +18,32 @@ from store.tables import OBSERVATION_KEY, SERIES_COLUMNS, STREAMED_COLUMNS
 # observations.raw as stored: NULL where the text as written is the value's canonical text (DuckDB's
 # CAST(value AS VARCHAR), ~95 % of Sotkanet rows), which observations_v.raw rebuilds; storing those
 # texts took a quarter of a large load. A value must come with its text: NULL raw would read as canonical.
+# `incoming_rows` holds raw as stored: STAGE_ROWS and STAGE_STREAM decide it, the inserts copy it.
 CANONICAL_RAW = "CAST(value AS VARCHAR)"
 STORED_RAW = (
     f"CASE WHEN raw IS NOT DISTINCT FROM {CANONICAL_RAW} THEN NULL"
     " WHEN raw IS NULL THEN error('row ' || coalesce(CAST(source_row AS VARCHAR), '?')"
     " || ': a value without its text as written (observations.raw)') ELSE raw END"
 )
+# A text of at most SURELY_CANONICAL_BYTES bytes in this shape is DuckDB's canonical text of the number
+# it parses to: at most 15 significant digits (they survive a double), no leading zero, no trailing zero
+# but in "x.0", and a size DuckDB writes without an exponent (it writes 1e-05 and 1e+16). A streamed
+# loader, which parsed each value from its own text, drops those texts itself, in Arrow (0.7 s of one core
+# at 10 M rows, where printing every value here cost DuckDB 1.5-2.5 s): its rows come with raw NULL
+# (surely canonical) or the text, and only the texts are printed here (STREAM_RAW).
+# tests/store/test_raw_round_trip.py holds DuckDB to this, so an upgrade that prints otherwise fails there.
+SURELY_CANONICAL = r"^-?(?:[1-9][0-9]*\.(?:0|[0-9]*[1-9])|0\.0{0,3}[1-9](?:[0-9]*[1-9])?)$"
+SURELY_CANONICAL_BYTES = 16
+STREAM_RAW = f"CASE WHEN raw IS NULL THEN NULL WHEN raw IS NOT DISTINCT FROM {CANONICAL_RAW} THEN NULL ELSE raw END"
 _SERIES = ", ".join(SERIES_COLUMNS)
 _ROW_VALUES = ", ".join(name for name in STREAMED_COLUMNS if name != "series")  # period … note
-_STORED = ", ".join(f"{STORED_RAW} AS raw" if name == "raw" else name for name in STREAMED_COLUMNS[1:])
+
+
+def _stored(raw: str, prefix: str = "") -> str:
+    """The row values (period … note) with `raw` decided by the expression `raw`."""
+    return ", ".join(f"{raw} AS raw" if name == "raw" else prefix + name for name in STREAMED_COLUMNS[1:])
+
+
 _SAME_SERIES = " AND ".join(f"s.{name} IS NOT DISTINCT FROM n.{name}" for name in SERIES_COLUMNS)
 # The observation key without the period: the codes are not part of it (a remapped id still supersedes).
 _SAME_KEY = " AND ".join(f"s.{name} IS NOT DISTINCT FROM n.{name}" for name in OBSERVATION_KEY if name != "period")
@@ -40,13 +57,14 @@ STAGE_SERIES = (
     f" FROM (SELECT DISTINCT {_SERIES} FROM incoming)"
 )
 STAGE_ROWS = (
-    "CREATE OR REPLACE TEMP TABLE incoming_rows AS SELECT s.series,"
-    f" {', '.join(f'n.{c}' for c in STREAMED_COLUMNS[1:])}"
+    f"CREATE OR REPLACE TEMP TABLE incoming_rows AS SELECT s.series, {_stored(STORED_RAW, 'n.')}"
     f" FROM (SELECT *, row_number() OVER () AS file_order FROM incoming) n JOIN incoming_series s ON {_SAME_SERIES}"
     " ORDER BY n.file_order"
 )
 # A streamed file compared with stored values is read more than once: staged (DuckDB spills it to disk).
-STAGE_STREAM = "CREATE OR REPLACE TEMP TABLE incoming_rows AS SELECT * FROM incoming_stream"
+STAGE_STREAM = (
+    f"CREATE OR REPLACE TEMP TABLE incoming_rows AS SELECT series, {_stored(STREAM_RAW)} FROM incoming_stream"
+)
 STAGE_STREAM_SERIES = "CREATE OR REPLACE TEMP TABLE incoming_series AS SELECT * FROM incoming_stream_series"
 
 # Whether a dataset has any current value: if not, a stream goes straight in, read once.
@@ -63,12 +81,9 @@ OVERLAP = (
 )
 
 # Nothing to compare with: every row goes in, and every series is new.
-INSERT_ROWS = (
-    f"INSERT INTO observations (ingest_id, series_id, {_ROW_VALUES})"
-    f" SELECT $id, $base + series, {_STORED} FROM {{rows}}"
-)
-INSERT_ALL_ROWS = INSERT_ROWS.replace("{rows}", "incoming_rows")
-INSERT_STREAM_ROWS = INSERT_ROWS.replace("{rows}", "incoming_stream")
+INSERT_ROWS = f"INSERT INTO observations (ingest_id, series_id, {_ROW_VALUES}) SELECT $id, $base + series, {{values}}"
+INSERT_ALL_ROWS = INSERT_ROWS.replace("{values}", f"{_ROW_VALUES} FROM incoming_rows")
+INSERT_STREAM_ROWS = INSERT_ROWS.replace("{values}", f"{_stored(STREAM_RAW)} FROM incoming_stream")
 INSERT_ALL_SERIES = f"INSERT INTO series (series_id, {_SERIES}) SELECT $base + series, {_SERIES} FROM {{series}}"
 INSERT_STAGED_SERIES = INSERT_ALL_SERIES.replace("{series}", "incoming_series")
 INSERT_STREAM_SERIES = INSERT_ALL_SERIES.replace("{series}", "incoming_stream_series")
@@ -105,7 +120,7 @@ SUPERSEDE = (
 )
 INSERT_CHANGED = (
     f"INSERT INTO observations (ingest_id, series_id, {_ROW_VALUES})"
-    f" SELECT $id, i.series_id, {_STORED} FROM changed JOIN series_ids i USING (series) ORDER BY source_row"
+    f" SELECT $id, i.series_id, {_ROW_VALUES} FROM changed JOIN series_ids i USING (series) ORDER BY source_row"
 )
 INSERT_NEW_SERIES = (
     f"INSERT INTO series (series_id, {_SERIES}) SELECT i.series_id, {', '.join(f'n.{c}' for c in SERIES_COLUMNS)}"

@@ -8,9 +8,11 @@ from typing import Any, Protocol
 class StreamedRows(Protocol):
     """Rows too many to hold at once (a large Sotkanet CSV): the writer inserts reader()'s batches into
     the file's open transaction, then calls finish(), which raises LoadErrors if any batch had a
-    problem; the transaction is then rolled back, so a refused file leaves nothing behind.
+    problem; the transaction is then rolled back, so a refused file leaves nothing behind. Its bytes are
+    looked up after the pass, when sha256() is known: a file already stored is rolled back then.
     A batch has STREAMED_COLUMNS: each row names its series by a number local to the file, and after
-    the pass series() describes each number once (SERIES_COLUMNS), so no row carries the texts."""
+    the pass series() describes each number once (SERIES_COLUMNS), so no row carries the texts. A row's
+    raw is NULL where the loader found it surely canonical (store.observation_sql.SURELY_CANONICAL)."""
 
     dataset: str  # every row's dataset
     schema: Any  # pyarrow.Schema with STREAMED_COLUMNS
@@ -20,6 +22,8 @@ class StreamedRows(Protocol):
     def series(self) -> Any: ...  # after a pass: a pyarrow.Table, ("series", *SERIES_COLUMNS)
 
     def finish(self) -> None: ...
+
+    def sha256(self) -> str: ...  # after a pass: the file's SHA-256 (hashed as it was read)
 
     def __len__(self) -> int: ...  # rows of the last finished pass
 

@@ -4,6 +4,7 @@ whole-file parser does, and leaves the store as it was. Small batches stand in f
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -109,14 +110,79 @@ def test_checking_alone_reads_every_batch_and_keeps_no_rows(csv: Path, tmp_path:
 
 @pytest.mark.parametrize("cell", ["tötal", "\u0661\u0662\u0667"])  # a letter, Arabic-Indic digits
 def test_non_ascii_text_in_a_late_batch_refuses_the_file(csv: Path, tmp_path: Path, cell: str) -> None:
-    """An all-ASCII file skips the per-cell check (its bytes were checked while hashing); any other is
-    checked cell by cell, as before."""
+    """While every byte read so far is ASCII (seen as the file is hashed), a batch skips the per-cell
+    check; from the first other byte on, batches are checked cell by cell, as before."""
     lines = csv.read_text().splitlines(keepends=True)
     lines[38_000] = lines[38_000].replace("total", cell, 1).replace("male", cell, 1)
     odd = tmp_path / "odd.csv"
     odd.write_text("".join(lines), encoding="utf-8")
-    assert sotkanet_stream.file_sha256(csv)[1] and not sotkanet_stream.file_sha256(odd)[1]
     store = tmp_path / "store.duckdb"
     outcome = _load(sotkanet_stream.streamed_batch(odd, batch_bytes=BATCH), store)
     assert outcome.status == "refused" and outcome.errors.problems
     assert not store.exists() or _stored(store) == []
+
+
+def test_the_file_is_hashed_as_it_is_read(csv: Path, tmp_path: Path) -> None:
+    """The digest of a streamed file comes from its pass, and covers every byte, also those after a
+    broken row where parsing stopped."""
+    batch = sotkanet_stream.streamed_batch(csv, batch_bytes=BATCH)
+    with pytest.raises(RuntimeError, match="before a pass"):
+        batch.file_sha256()
+    checked = check_file_streamed(batch)
+    assert checked.sha256 == checked.file_sha256() == hashlib.sha256(csv.read_bytes()).hexdigest()
+    broken = tmp_path / "broken.csv"
+    lines = csv.read_text().splitlines(keepends=True)
+    lines[20_000] = "127;658;2020\n"  # too few cells: refused
+    broken.write_text("".join(lines))
+    stream = sotkanet_stream.streamed_batch(broken, batch_bytes=BATCH).tables["observations"]
+    for _ in stream.reader():
+        pass
+    assert stream.sha256() == hashlib.sha256(broken.read_bytes()).hexdigest()
+    with pytest.raises(LoadErrors):
+        stream.finish()
+
+
+def test_the_same_large_file_again_is_already_loaded_and_changes_nothing(csv: Path, tmp_path: Path) -> None:
+    """Its bytes are known only after its rows went in: they are rolled back, and nothing is published."""
+    store = tmp_path / "store.duckdb"
+    assert _load(sotkanet_stream.streamed_batch(csv, batch_bytes=BATCH), store).status == "loaded"
+    published = db.live_file(store)
+    before = _stored(store)
+    again = _load(sotkanet_stream.streamed_batch(csv, batch_bytes=BATCH), store)
+    assert (again.status, again.replaced) == ("already loaded", {})
+    assert db.live_file(store) == published
+    assert _stored(store) == before
+    with db.connect_readonly(store) as con:
+        assert con.execute("SELECT count(*), sum(rows) FROM ingests WHERE format = 'sotkanet_csv'").fetchall() == [
+            (1, 40_000)
+        ]
+
+
+def check_file_streamed(batch):
+    from loaders.ingest import _read_through
+
+    return _read_through(batch)
+
+
+def test_values_of_every_shape_are_stored_as_the_whole_file_parser_stores_them(csv: Path, tmp_path: Path) -> None:
+    """A streamed row drops the texts SURELY_CANONICAL matches itself; the store decides the rest. Both
+    ways, observations.raw (what is kept) and observations_v.raw (what is shown) match the whole-file load."""
+    shapes = ["81.5", "81.50", "081.5", "81", "1e3", "1.5E-7", "0.0001", "0.00001", "-2.5", "-0.0", "0.0", "+4.5"]
+    shapes += ["12345678901234.5", "123456789012345.6", "0.1", "7.0", "100.00", ""]
+    lines = csv.read_text().splitlines(keepends=True)
+    for number, line in enumerate(lines[1:], start=1):
+        cells = line.split(";")
+        lines[number] = ";".join([*cells[:4], shapes[number % len(shapes)], *cells[5:]])
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text("".join(lines))
+    assert _load(sotkanet_stream.streamed_batch(mixed, batch_bytes=BATCH), tmp_path / "streamed.duckdb").rows
+    assert _load(check_file(mixed), tmp_path / "whole.duckdb").rows
+    kept = "SELECT o.source_row, o.raw FROM observations o ORDER BY 1"
+    with (
+        db.connect_readonly(tmp_path / "streamed.duckdb") as streamed,
+        db.connect_readonly(tmp_path / "whole.duckdb") as whole,
+    ):
+        assert streamed.execute(kept).fetchall() == whole.execute(kept).fetchall()
+    shown = _stored(tmp_path / "streamed.duckdb")
+    assert shown == _stored(tmp_path / "whole.duckdb")
+    assert {row[5] for row in shown} == set(shapes)  # every text reads back as written

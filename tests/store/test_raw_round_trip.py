@@ -4,16 +4,23 @@ the loader had it, so a DuckDB upgrade that prints numbers differently fails her
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
+import numpy as np
 import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bench.ingest import generate
 from config import ROOT
 from loaders.ingest import Outcome, check_file, write
 from store import db
 from store.batch import LoadErrors
+from store.observation_sql import CANONICAL_RAW, SURELY_CANONICAL, SURELY_CANONICAL_BYTES
 
 # ../shared/samples beside the checkout (/work/main), or beside the worktrees' folder (/work/wt/<name>)
 _PLACES = (ROOT.parent / "shared" / "samples", ROOT.parent.parent / "shared" / "samples")
@@ -117,3 +124,66 @@ def test_migration_drops_canonical_texts_and_the_view_is_unchanged(tmp_path: Pat
                 ("2021", "7"),
             ]
             assert con.execute("SELECT version FROM schema_version").fetchall() == [(db.SCHEMA_VERSION,)]
+
+
+# store.observation_sql.SURELY_CANONICAL: a streamed loader drops a text it matches, trusting that DuckDB
+# prints the value back the same. Held to that here, for texts of every shape the pattern allows.
+_DIGITS = st.text("0123456789", min_size=0, max_size=15)
+
+
+def _surely_canonical(text: str) -> bool:
+    return len(text.encode()) <= SURELY_CANONICAL_BYTES and re.fullmatch(SURELY_CANONICAL, text) is not None
+
+
+@pytest.fixture(scope="module")
+def memory() -> Iterator[duckdb.DuckDBPyConnection]:
+    """In memory, shared by the examples: a connection each took most of their time."""
+    con = duckdb.connect()
+    yield con
+    con.close()
+
+
+def _printed(con: duckdb.DuckDBPyConnection, texts: list[str]) -> list[str]:
+    """DuckDB's canonical text of each text's value, as observations_v.raw rebuilds it."""
+    con.register("t", pa.table({"text": pa.array(texts, pa.string())}))
+    printed = con.execute(f"SELECT {CANONICAL_RAW} FROM (SELECT CAST(text AS DOUBLE) AS value FROM t)").fetchall()
+    con.unregister("t")
+    return [text for (text,) in printed]
+
+
+@settings(max_examples=300, deadline=None)
+@given(sign=st.sampled_from(["", "-"]), whole=_DIGITS, fraction=_DIGITS, zeros=st.integers(0, 5))
+def test_a_text_the_pattern_calls_canonical_is_printed_back_the_same(
+    memory: duckdb.DuckDBPyConnection, sign: str, whole: str, fraction: str, zeros: int
+) -> None:
+    texts = [f"{sign}{whole}.{fraction}", f"{sign}0.{'0' * zeros}{fraction}", f"{sign}{whole}.0"]
+    surely = [text for text in texts if _surely_canonical(text)]
+    assert _printed(memory, surely) == surely
+
+
+def test_the_pattern_at_its_edges(memory: duckdb.DuckDBPyConnection) -> None:
+    edges = ["0.0001", "-0.0001", "0.00012345678901", "99999999999999.9", "12345678901234.5", "1.0", "81.5", "0.5"]
+    assert all(_surely_canonical(text) for text in edges)
+    assert _printed(memory, edges) == edges
+    # What DuckDB prints otherwise, or a text that is not its value's shortest: never dropped.
+    for text in ["0.00001", "0.0", "-0.0", "81.50", "081.5", "81", "1e5", "+81.5", "81.", ".5", "999999999999999.9"]:
+        assert not _surely_canonical(text), text
+
+
+@pytest.mark.slow
+def test_a_random_million_the_pattern_calls_canonical_are_printed_back_the_same(
+    memory: duckdb.DuckDBPyConnection,
+) -> None:
+    """Random decimals of 1-15 digits at every scale (half of them zero-heavy), in one DuckDB query."""
+    rng = np.random.default_rng(7)
+    digits = rng.integers(0, 10, (1_000_000, 15)).astype("U1")
+    digits[::2][rng.random((500_000, 15)) < 0.7] = "0"
+    whole, cut = rng.integers(0, 15, 1_000_000), rng.integers(1, 16, 1_000_000)
+    texts = [
+        ("-" if i % 10 == 0 else "") + ("".join(row[:w]) or "0") + "." + "".join(row[w:c])
+        for i, (row, w, c) in enumerate(zip(digits, whole, np.maximum(whole + 1, cut), strict=True))
+    ]
+    surely = [text for text in texts if _surely_canonical(text)]
+    assert len(surely) > 200_000
+    printed = _printed(memory, surely)
+    assert [t for t, p in zip(surely, printed, strict=True) if t != p] == []
