@@ -186,3 +186,14 @@ def test_values_of_every_shape_are_stored_as_the_whole_file_parser_stores_them(c
     shown = _stored(tmp_path / "streamed.duckdb")
     assert shown == _stored(tmp_path / "whole.duckdb")
     assert {row[5] for row in shown} == set(shapes)  # every text reads back as written
+
+
+def test_bytes_that_are_not_utf8_in_a_late_batch_refuse_the_file(csv: Path, tmp_path: Path) -> None:
+    lines = csv.read_bytes().splitlines(keepends=True)
+    lines[38_000] = lines[38_000].replace(b"total", b"t\xf6tal", 1).replace(b"male", b"m\xe4le", 1)  # Latin-1
+    odd = tmp_path / "latin1.csv"
+    odd.write_bytes(b"".join(lines))
+    store = tmp_path / "store.duckdb"
+    outcome = _load(sotkanet_stream.streamed_batch(odd, batch_bytes=BATCH), store)
+    assert outcome.status == "refused" and outcome.errors.problems
+    assert not store.exists() or _stored(store) == []
