@@ -79,10 +79,10 @@ def read(path: Path, data: bytes, limits: Limits = DEFAULT) -> tuple[pa.Table, n
             more = len(invalid) - sotkanet_rows.LISTED_PER_CHECK
             check.problem(None, None, "cells_per_row", cells=len(HEADER), more=more, found_key="more_rows")
         lines = _lines_around(skipped, table.num_rows)
-    blank = pc.equal(pc.utf8_length(table.column(0)), 0)
+    blank = pc.equal(pc.binary_length(table.column(0)), 0)
     if pc.any(blank).as_py():  # blank lines (a trailing one is common) carry no row
         for column in table.columns[1:]:
-            blank = pc.and_(blank, pc.equal(pc.utf8_length(column), 0))
+            blank = pc.and_(blank, pc.equal(pc.binary_length(column), 0))
         keep = pc.invert(blank)
         table, lines = table.filter(keep), lines[keep.to_numpy(zero_copy_only=False)]
     return table, lines, check

@@ -49,11 +49,11 @@ def _ids(check: Checker, strings: Column, column: str, locate: Locate, key: str)
     if pc.any(bad).as_py():
         _flag(check, bad, column, strings, key, locate)
         return strings
-    long = pc.greater(pc.utf8_length(strings), MAX_ID_DIGITS)
+    long = pc.greater(pc.binary_length(strings), MAX_ID_DIGITS)  # bytes: each is an ASCII digit by now
     if pc.any(long).as_py():
         _flag(check, long, column, strings, "sotkanet_id_size", locate, digits=MAX_ID_DIGITS)
         return strings
-    padded = pc.and_(pc.starts_with(strings, "0"), pc.greater(pc.utf8_length(strings), 1))
+    padded = pc.and_(pc.starts_with(strings, "0"), pc.greater(pc.binary_length(strings), 1))
     if not pc.any(padded).as_py():
         return strings  # the usual case: nothing to rewrite, no copy
     return pc.cast(pc.cast(strings, pa.int64()), pa.string())
@@ -61,7 +61,7 @@ def _ids(check: Checker, strings: Column, column: str, locate: Locate, key: str)
 
 def _values(check: Checker, strings: Column, locate: Locate) -> Column:
     """Floats with NULL for an empty cell; bad cells become problems (comma decimals said so)."""
-    empty = pc.equal(pc.utf8_length(strings), 0)
+    empty = pc.equal(pc.binary_length(strings), 0)
     nullable = pc.if_else(empty, pa.scalar(None, pa.string()), strings)
     try:  # fast path: Arrow's parser accepts every valid cell
         values = pc.cast(nullable, pa.float64())
@@ -152,7 +152,7 @@ def _int64(strings: pa.Array) -> np.ndarray:
 def _cells(check: Checker, table: pa.Table, locate: Locate) -> None:
     """Years four ASCII digits within checks.years(), genders one of GENDERS."""
     years = _col(table, "year")
-    bad_year = pc.invert(pc.and_(pc.ascii_is_decimal(years), pc.equal(pc.utf8_length(years), 4)))
+    bad_year = pc.invert(pc.and_(pc.ascii_is_decimal(years), pc.equal(pc.binary_length(years), 4)))
     if pc.any(bad_year).as_py():
         _flag(check, bad_year, "year", years, "year", locate)
     else:
