@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyarrow.compute as pc
+import pytest
 
 from loaders import formats, sotkanet_csv
 from loaders.ingest import ingest_files
+from store.batch import LoadErrors
 from tests.loaders.conftest import SOTKANET_CSV, replace_line, rows_of
 
 
@@ -67,3 +69,33 @@ def test_loaded_values_carry_provenance(store: Path) -> None:
     )
     assert (value, source_file, row, raw) == (5351427.0, SOTKANET_CSV.name, 211, "5351427")
     assert sha.startswith("54aaf20b3884")
+
+
+@pytest.mark.parametrize(
+    ("cell", "column", "key"),
+    [
+        ("0xFFFFF", "indicator", "sotkanet_indicator_id"),  # 1048575: as many characters as digits, read as hex
+        ("0127", "indicator", None),  # leading zero: read as 127, a warning-free rewrite
+        ("-69", "region", "sotkanet_region_id"),
+        ("1234567890", "region", "sotkanet_id_size"),
+        ("0x7E4", "year", "year"),  # 2020 in hexadecimal
+        ("02009", "year", "year"),
+        ("1899", "year", "year_range"),
+    ],
+)
+def test_ids_and_years_not_written_plainly_are_checked_cell_by_cell(
+    tmp_path: Path, cell: str, column: str, key: str | None
+) -> None:
+    """A cell that Arrow's integer cast would take (hexadecimal, a sign, a leading zero) is named as
+    the digits check sees it, at its line: a faster path that trusts the cast must not let one through."""
+    cells = {"indicator": "127", "region": "69", "year": "2009", column: cell}
+    path = replace_line(
+        SOTKANET_CSV, tmp_path / "odd.csv", 2, f"{cells['indicator']};{cells['region']};{cells['year']};total;1;"
+    )
+    if key is None:
+        table = formats.parse(path).tables["observations"]
+        assert table.column("indicator").to_pylist()[0] == "127"
+        return
+    with pytest.raises(LoadErrors) as refused:
+        formats.parse(path)
+    assert [(p.row, p.key, p.found) for p in refused.value.problems] == [(2, key, cell)]
