@@ -22,9 +22,12 @@ def test_view_state_survives_reload_and_page_switch(server: str, page: Page) -> 
     page.reload()
     wait_until_drawn(page, charts=1)
     assert page.get_by_text("Varsinais-Suomi").count() >= 1
+    # A page switch happens in the page: wait for the address to change, or the old page's charts pass the wait.
     page.get_by_role("link", name="Alue").click()
+    page.wait_for_url("**/alue?**")
     wait_until_drawn(page, charts=1)
     page.get_by_role("link", name="Indikaattori").click()
+    page.wait_for_url("**/indikaattori?**")
     wait_until_drawn(page, charts=1)
     assert "indicator=remote_contact_share" in page.url
     assert page.get_by_text("Sähköinen etäasiointi").count() >= 1
