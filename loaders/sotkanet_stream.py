@@ -166,7 +166,12 @@ class CsvStream:
             reader = pacsv.open_csv(
                 pa.PythonFile(hashed, mode="r"),
                 read_options=pacsv.ReadOptions(
-                    column_names=list(sotkanet_csv.OURS.values()), skip_rows=1, block_size=self.batch_bytes
+                    column_names=list(sotkanet_csv.OURS.values()),
+                    skip_rows=1,
+                    block_size=self.batch_bytes,
+                    # parsed on this (prefetch) thread: DuckDB's insert and the checks keep both cores busy,
+                    # and Arrow's own threads on top cost ~0.9 s more CPU at 10 M rows (bench/ingest.py pairs)
+                    use_threads=False,
                 ),
                 parse_options=pacsv.ParseOptions(
                     delimiter=";", ignore_empty_lines=False, invalid_row_handler=on_invalid
