@@ -170,7 +170,7 @@ class CsvStream:
                     skip_rows=1,
                     block_size=self.batch_bytes,
                     # parsed on this (prefetch) thread: DuckDB's insert and the checks keep both cores busy,
-                    # and Arrow's own threads on top cost ~0.9 s more CPU at 10 M rows (bench/ingest.py pairs)
+                    # and Arrow's own threads on top cost up to 0.9 s more CPU at 10 M rows (README, Performance)
                     use_threads=False,
                 ),
                 parse_options=pacsv.ParseOptions(
