@@ -27,7 +27,13 @@ AS_OF = date(2026, 12, 1)
 
 @pytest.fixture(scope="module")
 def story_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_story_store(tmp_path_factory.mktemp("story"))
+    """The story, loaded on 30.11.2026: the store as it stood on AS_OF holds it on whatever day the tests run
+    (loaded today, it was invisible to --as-of 2026-12-01 from 2.12.2026 on)."""
+    db_path = build_story_store(tmp_path_factory.mktemp("story"))
+    with db.writer(db_path) as store:
+        store.con.execute("UPDATE ingests SET loaded_at = $at", {"at": datetime(2026, 11, 30, 12, 0)})
+        store.changed = True
+    return db_path
 
 
 # ---------------------------------------------------------------- the expected rows, worked out independently
