@@ -72,7 +72,7 @@ def check_file(path: Path, limits: Limits = DEFAULT, lazy: bool = False) -> Batc
 
 def _read_through(batch: Batch) -> Batch:
     """Check every batch of a streamed file; the rows are not kept, the store reads them again."""
-    streams = [rows for rows in batch.tables.values() if hasattr(rows, "reader")]
+    streams = batch.streams
     for stream in streams:
         for _ in stream.reader():
             pass
@@ -128,7 +128,7 @@ def write(
             except LoadErrors as refused:  # a streamed file's problems, found as it was read: rolled back
                 outcome.status, outcome.batch, outcome.errors = "refused", None, refused
                 continue
-            streamed = [rows for rows in outcome.batch.tables.values() if hasattr(rows, "reader")]
+            streamed = outcome.batch.streams
             if streamed:  # read just now: its rows and warnings are known only from here on
                 outcome.rows = outcome.batch.rows
                 outcome.warnings = outcome.batch.warnings + sum((rows.warnings for rows in streamed), ())

@@ -134,8 +134,12 @@ class Batch:
     def rows(self) -> int:
         return sum(len(rows) for rows in self.tables.values())
 
+    @property
+    def streams(self) -> list[Any]:
+        """Its tables read in batches (store.tables.StreamedRows): a large file's rows, not held whole."""
+        return [rows for rows in self.tables.values() if hasattr(rows, "reader")]
+
     def file_sha256(self) -> str:
         """The file's SHA-256. A streamed file is hashed as it is read (store.tables.StreamedRows), so
         its sha256 field is empty and its digest is known once a pass has read it."""
-        streamed = [rows.sha256() for rows in self.tables.values() if hasattr(rows, "sha256")]
-        return streamed[0] if streamed else self.sha256
+        return self.streams[0].sha256() if self.streams else self.sha256

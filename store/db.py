@@ -162,8 +162,8 @@ class Writer:
         cur = self.con.cursor()
         cur.execute("BEGIN TRANSACTION")
         try:
-            streams = [rows for rows in batch.tables.values() if hasattr(rows, "finish")]
-            if not streams and _stored(cur, batch.sha256):
+            streams = batch.streams
+            if not streams and _loaded_before(cur, batch.sha256):
                 cur.execute("ROLLBACK")
                 return False
             [[ingest_id]] = cur.execute("SELECT coalesce(max(ingest_id), 0) + 1 FROM ingests").fetchall()
@@ -173,7 +173,7 @@ class Writer:
             for rows in streams:  # StreamedRows: LoadErrors now rolls every batch back
                 rows.finish()
             sha256 = batch.file_sha256()
-            if streams and _stored(cur, sha256):
+            if streams and _loaded_before(cur, sha256):
                 cur.execute("ROLLBACK")
                 self.replaced = {}
                 return False
@@ -227,7 +227,7 @@ class Writer:
         self.changed = True
 
 
-def _stored(cur: duckdb.DuckDBPyConnection, sha256: str) -> bool:
+def _loaded_before(cur: duckdb.DuckDBPyConnection, sha256: str) -> bool:
     return bool(cur.execute("SELECT 1 FROM ingests WHERE sha256 = $sha", {"sha": sha256}).fetchall())
 
 
