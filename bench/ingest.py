@@ -5,7 +5,7 @@
 Two floors, each in its own process like ours:
 - bare: read_csv into a typed six-column table (the issue's goal: ours ≤ 1.5× this);
 - schema: read_csv straight into our real tables (store.db.migrate), stored as we store them: each row
-  keyed by its series, each series' texts once (schema 3). Ours against this floor is our own
+  keyed by its series, each series' texts, demo flag and note once (schema 4). Ours against this floor is our own
   overhead: parse, validate, hash, hand-over.
 Peak memory is a figure of its own (ingest_peak_mb), the bare load's peak its floor: our loader reads
 the file in batches (loaders/sotkanet_stream.py), so its peak is bounded by a batch, not the file.
@@ -78,22 +78,22 @@ READ_CSV = (
 TYPED = {"indicator": "BIGINT", "region": "BIGINT", "year": "BIGINT", "gender": "VARCHAR"}
 TYPED |= {"primary value": "DOUBLE", "absolute value": "DOUBLE"}
 IDS = {"indicator": "BIGINT", "region": "BIGINT"}  # the schema floor's: DuckDB parses them, numbers series
-# What our loader stores (schema 3), from the text cells: each row keyed by its series, the value parsed,
+# What our loader stores (schema 4), from the text cells: each row keyed by its series, the value parsed,
 # its text kept as raw where it differs from the canonical one; then each series' texts once. DuckDB
 # numbers a series by arithmetic on its ids (cheaper than our loader's hashing, so still a floor);
 # the codes are NULL (a lookup join is ours, not DuckDB's) and source_row a constant (read_csv gives
 # no line number): both make this floor a little lower than what we store.
 GENDERS = "['total', 'male', 'female']"
 INTO_OBSERVATIONS = (
-    "INSERT INTO observations (ingest_id, series_id, period, value, status, raw, source_row, is_demo, note)"
+    "INSERT INTO observations (ingest_id, series_id, period, value, status, raw, source_row)"
     f" SELECT 1, CAST((indicator * 1048576 + region) * 4 + list_position({GENDERS}, gender) AS INTEGER), year,"
-    " value, NULL, {stored_raw}, 0, false, NULL"
+    " value, NULL, {stored_raw}, 0"
     ' FROM (SELECT *, TRY_CAST("primary value" AS DOUBLE) AS value, "primary value" AS raw, 0 AS source_row'
     " FROM {read_csv})"
 )
 INTO_SERIES = (
     "INSERT INTO series SELECT series_id, 'sotkanet', CAST(series_id // 4 // 1048576 AS VARCHAR), NULL,"
-    f" CAST(series_id // 4 % 1048576 AS VARCHAR), NULL, {GENDERS}[series_id % 4]"
+    f" CAST(series_id // 4 % 1048576 AS VARCHAR), NULL, {GENDERS}[series_id % 4], false, NULL"
     " FROM (SELECT DISTINCT series_id FROM observations)"
 )
 

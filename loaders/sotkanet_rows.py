@@ -290,7 +290,5 @@ def streamed(
             "status": pa.nulls(n, pa.string()),
             "raw": _unless_canonical(_col(checked.table, "value")),
             "source_row": pa.array(source_rows, pa.int64()),
-            "is_demo": pa.repeat(pa.scalar(False), n),
-            "note": pa.nulls(n, pa.string()),
         }
     )

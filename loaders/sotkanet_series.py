@@ -136,8 +136,11 @@ class Numbering:
         columns = ("indicator", "indicator_code", "region", "region_code", "gender")
         empty = pa.table({"series": pa.array([], pa.int32()), **{c: pa.array([], pa.string()) for c in columns}})
         described = pa.concat_tables([empty, *(t.select(["series", *columns]) for t in self._described)])
-        dataset = pa.array([self.dataset] * described.num_rows, pa.string())
-        return described.add_column(1, "dataset", dataset)
+        n = described.num_rows
+        described = described.add_column(1, "dataset", pa.array([self.dataset] * n, pa.string()))
+        return described.append_column("is_demo", pa.repeat(pa.scalar(False), n)).append_column(
+            "note", pa.nulls(n, pa.string())
+        )
 
     def warn_unmapped_regions(self, check: Checker, label: str) -> None:
         """As warn_unmapped_regions(), once for the whole file: label names the region column."""

@@ -42,8 +42,6 @@ SCHEMA = pa.schema(
         ("status", pa.string()),
         ("raw", pa.string()),
         ("source_row", pa.int64()),
-        ("is_demo", pa.bool_()),
-        ("note", pa.string()),
     ]
 )
 

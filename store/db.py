@@ -27,7 +27,8 @@ from store import observation_sql as sql
 from store.batch import Batch
 from store.tables import LOADER_COLUMNS, MERGED_KEYS, REFRESH_LOG_COLUMNS, STREAMED_COLUMNS, UPSERT_TABLES
 
-SCHEMA_VERSION = 3  # 2: observations.raw only where it differs from its canonical text; 3: series stored once
+SCHEMA_VERSION = 4  # 2: observations.raw only where it differs from its canonical text; 3: series stored once;
+# 4: the demo flag and note stored with the series
 SCHEMA = Path(__file__).with_name("schema.sql")
 SCHEMA_SHA = hashlib.sha256(SCHEMA.read_bytes()).hexdigest()  # what schema_fingerprint holds once migrated
 KEEP_VERSIONS = 3  # older versions are deleted; readers holding one open keep reading it
@@ -339,8 +340,14 @@ def _supersede(cur: duckdb.DuckDBPyConnection, ids: dict[str, int]) -> dict[str,
 def migrate(con: duckdb.DuckDBPyConnection) -> None:
     """Create missing tables, then bring an older file up to SCHEMA_VERSION. Safe to rerun."""
     [[old_rows]] = con.execute(sql.HAS_COLUMN, {"t": "observations", "c": "dataset"}).fetchall()  # schema 1–2
+    table, column = sql.HAS_ROW_FLAGS
+    [[row_flags]] = con.execute(sql.HAS_COLUMN, {"t": table, "c": column}).fetchall()  # schema 3
+    row_flags = row_flags and not old_rows
     if old_rows:
         for statement in sql.SET_ASIDE_V2:
+            con.execute(statement)
+    elif row_flags:
+        for statement in sql.SET_ASIDE_V3:
             con.execute(statement)
     con.execute(SCHEMA.read_text(encoding="utf-8"))
     row = con.execute("SELECT max(version) FROM schema_version").fetchone()
@@ -350,8 +357,13 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
         current = SCHEMA_VERSION
     if current > SCHEMA_VERSION:
         raise RuntimeError(f"store schema {current} is newer than this code ({SCHEMA_VERSION})")
-    if old_rows:
+    if row_flags:  # joined back into schema 2's shape, then copied as a schema 2 store is
+        con.execute(sql.JOIN_V3)
+    if old_rows or row_flags:
         for statement in sql.COPY_V2:
+            con.execute(statement)
+    if row_flags:
+        for statement in sql.DROP_V3:
             con.execute(statement)
     if current < 2:
         con.execute(sql.DROP_CANONICAL_RAW)

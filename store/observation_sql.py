@@ -1,4 +1,4 @@
-"""The SQL of storing observations (schema 3): rows keyed by a series number, each series' texts stored once.
+"""The SQL of storing observations (schema 4): rows keyed by a series number, each series' texts stored once.
 
 store.db runs these; table and column names come only from store.tables. Every load arrives in one shape:
 
@@ -8,7 +8,7 @@ store.db runs these; table and column names come only from store.tables. Every l
 A large Sotkanet CSV (loaders/sotkanet_stream.py) is numbered by its loader, in Arrow; every other
 loader hands LOADER_COLUMNS["observations"] as text, numbered here (STAGE_SERIES, STAGE_ROWS). A new
 series gets the id `$base + series` ($base: one past the highest stored id), a series already stored
-(the same six columns) keeps its id.
+(the same eight columns) keeps its id.
 """
 
 from __future__ import annotations
@@ -36,11 +36,11 @@ SURELY_CANONICAL = r"^-?(?:[1-9][0-9]*\.(?:0|[0-9]*[1-9])|0\.0{0,3}[1-9](?:[0-9]
 SURELY_CANONICAL_BYTES = 16
 STREAM_RAW = f"CASE WHEN raw IS NULL THEN NULL WHEN raw IS NOT DISTINCT FROM {CANONICAL_RAW} THEN NULL ELSE raw END"
 _SERIES = ", ".join(SERIES_COLUMNS)
-_ROW_VALUES = ", ".join(name for name in STREAMED_COLUMNS if name != "series")  # period … note
+_ROW_VALUES = ", ".join(name for name in STREAMED_COLUMNS if name != "series")  # period … source_row
 
 
 def _stored(raw: str, prefix: str = "") -> str:
-    """The row values (period … note) with `raw` decided by the expression `raw`."""
+    """The row values (period … source_row) with `raw` decided by the expression `raw`."""
     return ", ".join(f"{raw} AS raw" if name == "raw" else prefix + name for name in STREAMED_COLUMNS[1:])
 
 
@@ -130,6 +130,21 @@ INSERT_NEW_SERIES = (
 # Schema 1 → 2: drop the texts observations_v.raw rebuilds; a rerun finds none left to drop.
 DROP_CANONICAL_RAW = f"UPDATE observations SET raw = NULL WHERE raw = {CANONICAL_RAW}"
 TEMP_TABLES = ("incoming_rows", "incoming_series", "series_ids", "same_key", "changed")
+
+# Schema 3 → 4: the demo flag and note move from each row to its series. The two tables are set aside and
+# joined back into a schema-2-shaped table, which COPY_V2 then numbers and copies as it does a schema 2 store.
+HAS_ROW_FLAGS = "observations", "is_demo"  # a schema 3 store's rows carry the flag
+SET_ASIDE_V3 = (
+    "DROP VIEW IF EXISTS observations_v",
+    "ALTER TABLE observations RENAME TO observations_v3",
+    "ALTER TABLE series RENAME TO series_v3",
+)
+JOIN_V3 = (
+    f"CREATE TEMP TABLE observations_v2 AS SELECT o.ingest_id, {', '.join(f's.{c}' for c in SERIES_COLUMNS[:-2])},"
+    f" o.is_demo, o.note, {', '.join(f'o.{c}' for c in STREAMED_COLUMNS[1:])}, o.superseded_by"
+    " FROM observations_v3 o JOIN series_v3 s USING (series_id) ORDER BY o.rowid"
+)
+DROP_V3 = ("DROP TABLE observations_v3", "DROP TABLE series_v3")
 
 # Schema 2 → 3: a store that kept the texts on every row. Its table is set aside before schema.sql
 # creates the new one, then copied over, series numbered in the order of their first row.

@@ -77,9 +77,11 @@ CREATE TABLE IF NOT EXISTS documents (
     ingest_id        INTEGER NOT NULL
 );
 
--- What the values of one series share: the observation key minus the period, with our codes. Stored
--- once per series rather than on each of its rows (schema 3), which made a large load twice as fast.
--- A load adds only the series it has no row for (same six columns); ids are never reused.
+-- What the values of one series share: the observation key minus the period, with our codes, and the
+-- demo flag and note, which a file gives for all of a series' rows or few of them. Stored once per
+-- series rather than on each of its rows (schema 3; the flag and note since schema 4), which made a large
+-- load twice as fast. Rows of one key with another flag or note are another series of the same key.
+-- A load adds only the series it has no row for (same eight columns); ids are never reused.
 CREATE TABLE IF NOT EXISTS series (
     series_id      INTEGER NOT NULL,
     dataset        TEXT NOT NULL,         -- sotkanet | thl | manual
@@ -87,7 +89,9 @@ CREATE TABLE IF NOT EXISTS series (
     indicator_code TEXT,                  -- ours where mapped
     region         TEXT NOT NULL,         -- the id as the source writes it
     region_code    TEXT,                  -- ours where mapped
-    gender         TEXT                   -- total | male | female
+    gender         TEXT,                  -- total | male | female
+    is_demo        BOOLEAN NOT NULL,
+    note           TEXT                   -- quote or caveat from the source document
 );
 
 -- Values as loaded. A newer value for the same key (series key and period) supersedes the older
@@ -101,8 +105,6 @@ CREATE TABLE IF NOT EXISTS observations (
     raw            TEXT,                  -- the value as written, only where it differs from
                                           -- CAST(value AS VARCHAR); observations_v.raw rebuilds it
     source_row     BIGINT,                -- 1-based row (or item) in the file
-    is_demo        BOOLEAN NOT NULL,
-    note           TEXT,                  -- quote or caveat from the source document
     superseded_by  INTEGER                -- ingest that replaced this value; NULL = current
 );
 
@@ -249,10 +251,10 @@ CREATE TABLE IF NOT EXISTS refresh_log (
 -- store/as_of.py holds the same SELECT for an earlier day: keep the two alike (a test compares them).
 CREATE OR REPLACE VIEW observations_v AS
 SELECT s.indicator, s.indicator_code, s.region, s.region_code, o.period, s.gender,
-       o.value, i.file_name AS source_file, o.source_row, o.is_demo,
-       o.status, coalesce(o.raw, CAST(o.value AS VARCHAR)) AS raw, s.dataset, o.note, i.loaded_at,
-       n.source_doc, coalesce(n.note_fi, o.note) AS note_fi, coalesce(n.note_sv, o.note) AS note_sv,
-       coalesce(n.note_en, o.note) AS note_en
+       o.value, i.file_name AS source_file, o.source_row, s.is_demo,
+       o.status, coalesce(o.raw, CAST(o.value AS VARCHAR)) AS raw, s.dataset, s.note, i.loaded_at,
+       n.source_doc, coalesce(n.note_fi, s.note) AS note_fi, coalesce(n.note_sv, s.note) AS note_sv,
+       coalesce(n.note_en, s.note) AS note_en
 FROM observations o JOIN series s USING (series_id) JOIN ingests i USING (ingest_id)
 LEFT JOIN row_notes n ON n.table_name = 'observations' AND n.ingest_id = o.ingest_id AND n.source_row = o.source_row
 WHERE o.superseded_by IS NULL;

@@ -207,8 +207,9 @@ UPSERT_TABLES = {"regions", "indicators", "documents", "source_indicators", "sou
 # what an earlier one gave. The row's ingest_id is the latest file's.
 MERGED_KEYS = {"source_indicators": ("dataset", "indicator")}
 OBSERVATION_KEY = ("dataset", "indicator", "region", "period", "gender")
-# How observations are stored (schema 3): the texts an observation shares with the rest of its series
-# (its key minus the period, and our codes) once per series in `series`, each row naming its series_id.
-SERIES_COLUMNS = ("dataset", "indicator", "indicator_code", "region", "region_code", "gender")
+# How observations are stored (schema 4): what an observation shares with the rest of its series (its key
+# minus the period, our codes, the demo flag and the note) once per series in `series`, each row naming
+# its series_id.
+SERIES_COLUMNS = ("dataset", "indicator", "indicator_code", "region", "region_code", "gender", "is_demo", "note")
 # The rest of LOADER_COLUMNS["observations"], behind the file-local series number of a streamed row.
-STREAMED_COLUMNS = ("series", "period", "value", "status", "raw", "source_row", "is_demo", "note")
+STREAMED_COLUMNS = ("series", "period", "value", "status", "raw", "source_row")

@@ -19,6 +19,7 @@ from config import ROOT
 from loaders.__main__ import main as loaders_main
 from loaders.ingest import ingest_files
 from store import db
+from store.tables import SERIES_COLUMNS
 from tests.helpers import run_page
 from tests.store.test_db import batch, observation
 from tests.store.test_live_link import observations, versions
@@ -34,37 +35,44 @@ def old_store(path: Path) -> None:
         con.execute("CREATE OR REPLACE VIEW observations_v AS SELECT ingest_id, value FROM observations")
 
 
-# A real schema-2 store (texts on every row), written by main at 9ed1114: see tests/fixtures/README.md.
-V2_STORE = ROOT / "tests" / "fixtures" / "store_v2.duckdb.gz"
-# Every stored observation, current or superseded, with the texts schema 2 kept on its row.
+# Real stores of earlier schemas, each as main then wrote it: see tests/fixtures/README.md. Schema 2 kept
+# every observation's texts on its row; schema 3 kept the texts once per series, the demo flag and note
+# still on each row.
+OLD_STORES = {
+    2: ROOT / "tests" / "fixtures" / "store_v2.duckdb.gz",
+    3: ROOT / "tests" / "fixtures" / "store_v3.duckdb.gz",
+}
+# Every stored observation, current or superseded, with its texts, flag and note, in each schema's tables.
 HISTORY = (
     "SELECT ingest_id, dataset, indicator, indicator_code, region, region_code, period, gender, value, status,"
     " raw, source_row, is_demo, note, superseded_by FROM {rows} ORDER BY ALL"
 )
+ROWS = {2: "observations", 3: "observations JOIN series USING (series_id)"}
 
 
-def published_v2(path: Path) -> Path:
-    """The schema-2 fixture published as the live store at `path`; its versioned file."""
+def published(path: Path, schema: int) -> Path:
+    """The fixture of that schema published as the live store at `path`; its versioned file."""
     real = path.parent / f"{path.name}.versions" / "store-000001.duckdb"
     real.parent.mkdir()
-    with gzip.open(V2_STORE) as packed, open(real, "wb") as out:
+    with gzip.open(OLD_STORES[schema]) as packed, open(real, "wb") as out:
         shutil.copyfileobj(packed, out)
     path.symlink_to(real.relative_to(path.parent))
     return real
 
 
-def test_a_real_schema_2_store_upgrades_with_every_value_as_it_was(tmp_path: Path) -> None:
+@pytest.mark.parametrize("schema", sorted(OLD_STORES))
+def test_a_real_older_store_upgrades_with_every_value_as_it_was(tmp_path: Path, schema: int) -> None:
     path = tmp_path / "s.duckdb"
-    real = published_v2(path)
+    real = published(path, schema)
     view = "SELECT * FROM observations_v ORDER BY ALL"
-    with duckdb.connect(str(real), read_only=True) as con:  # as schema 2's own view shows it
-        assert con.execute("SELECT max(version) FROM schema_version").fetchall() == [(2,)]
+    with duckdb.connect(str(real), read_only=True) as con:  # as that schema's own view shows it
+        assert con.execute("SELECT max(version) FROM schema_version").fetchall() == [(schema,)]
         columns = con.execute("DESCRIBE observations_v").fetchall()
-        before, history = con.execute(view).fetchall(), con.execute(HISTORY.format(rows="observations")).fetchall()
+        before, history = con.execute(view).fetchall(), con.execute(HISTORY.format(rows=ROWS[schema])).fetchall()
     assert len(before) == 488 and sum(row[-1] is not None for row in history) == 3  # 3 values superseded
 
     assert db.upgrade(path) is True
-    assert versions(path) == ["store-000001.duckdb", "store-000002.duckdb"]  # the schema-2 file is kept
+    assert versions(path) == ["store-000001.duckdb", "store-000002.duckdb"]  # the older file is kept
     with db.connect_readonly(path) as con:
         assert con.execute("SELECT max(version) FROM schema_version").fetchall() == [(db.SCHEMA_VERSION,)]
         assert con.execute("DESCRIBE observations_v").fetchall() == columns
@@ -72,10 +80,11 @@ def test_a_real_schema_2_store_upgrades_with_every_value_as_it_was(tmp_path: Pat
         stored = "observations JOIN series USING (series_id)"
         assert con.execute(HISTORY.format(rows=stored)).fetchall() == history
         [[series, distinct]] = con.execute(
-            "SELECT count(*), count(DISTINCT (dataset, indicator, indicator_code, region, region_code, gender))"
-            " FROM series"
+            f"SELECT count(*), count(DISTINCT ({', '.join(SERIES_COLUMNS)})) FROM series"
         ).fetchall()
+        tables = {row[0] for row in con.execute("SHOW TABLES").fetchall()}
     assert series == distinct  # each series once
+    assert not {"observations_v2", "observations_v3", "series_v3"} & tables  # nothing set aside is left
 
     # Loads go on as before: the same bytes are a no-op, a changed value supersedes the current one.
     assert db.upgrade(path) is False
