@@ -139,9 +139,11 @@ SET_ASIDE_V3 = (
     "ALTER TABLE observations RENAME TO observations_v3",
     "ALTER TABLE series RENAME TO series_v3",
 )
+_ROW_FLAGS = ("is_demo", "note")  # on each row in schema 3, in `series` since schema 4
 JOIN_V3 = (
-    f"CREATE TEMP TABLE observations_v2 AS SELECT o.ingest_id, {', '.join(f's.{c}' for c in SERIES_COLUMNS[:-2])},"
-    f" o.is_demo, o.note, {', '.join(f'o.{c}' for c in STREAMED_COLUMNS[1:])}, o.superseded_by"
+    "CREATE TEMP TABLE observations_v2 AS SELECT o.ingest_id,"
+    f" {', '.join(f'o.{c}' if c in _ROW_FLAGS else f's.{c}' for c in SERIES_COLUMNS)},"
+    f" {', '.join(f'o.{c}' for c in STREAMED_COLUMNS[1:])}, o.superseded_by"
     " FROM observations_v3 o JOIN series_v3 s USING (series_id) ORDER BY o.rowid"
 )
 DROP_V3 = ("DROP TABLE observations_v3", "DROP TABLE series_v3")
