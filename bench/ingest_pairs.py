@@ -67,16 +67,13 @@ def main(argv: list[str] | None = None) -> list[dict[str, dict]]:
                 raise SystemExit(f"{name} stored {side['rows']} rows, not {args.rows}")
         rounds.append(done)
         print("  ".join(f"{name} {s['seconds']:.2f} s / {s['cpu_s']:.1f} cpu" for name, s in done.items()), flush=True)
+    floor = statistics.median(r["floor"]["seconds"] for r in rounds)
     for name in ("floor", "old", "new"):
         seconds, cpu, peak = (
             statistics.median(r[name][key] for r in rounds) for key in ("seconds", "cpu_s", "peak_mb")
         )
-        print(f"median {name:5s} {seconds:6.2f} s  {cpu:5.1f} CPU s  peak {peak:.0f} MB", end="")
-        print(
-            ""
-            if name == "floor"
-            else f"  ratio to floor {seconds / statistics.median(r['floor']['seconds'] for r in rounds):.2f}"
-        )
+        ratio = "" if name == "floor" else f"  ratio to floor {seconds / floor:.2f}"
+        print(f"median {name:5s} {seconds:6.2f} s  {cpu:5.1f} CPU s  peak {peak:.0f} MB{ratio}")
     differences = [r["new"]["seconds"] - r["old"]["seconds"] for r in rounds]
     print("new − old, each round:", " ".join(f"{d:+.2f}" for d in differences), "s;",
           f"{sum(d < 0 for d in differences)} of {len(differences)} faster")  # fmt: skip

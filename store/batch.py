@@ -142,4 +142,5 @@ class Batch:
     def file_sha256(self) -> str:
         """The file's SHA-256. A streamed file is hashed as it is read (store.tables.StreamedRows), so
         its sha256 field is empty and its digest is known once a pass has read it."""
-        return self.streams[0].sha256() if self.streams else self.sha256
+        streams = self.streams
+        return streams[0].sha256() if streams else self.sha256

@@ -341,8 +341,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
     """Create missing tables, then bring an older file up to SCHEMA_VERSION. Safe to rerun."""
     [[old_rows]] = con.execute(sql.HAS_COLUMN, {"t": "observations", "c": "dataset"}).fetchall()  # schema 1–2
     table, column = sql.HAS_ROW_FLAGS
-    [[row_flags]] = con.execute(sql.HAS_COLUMN, {"t": table, "c": column}).fetchall()  # schema 3
-    row_flags = row_flags and not old_rows
+    [[row_flags]] = con.execute(sql.HAS_COLUMN, {"t": table, "c": column}).fetchall()  # schema 3 (1–2 had it too)
     if old_rows:
         for statement in sql.SET_ASIDE_V2:
             con.execute(statement)
@@ -357,13 +356,11 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
         current = SCHEMA_VERSION
     if current > SCHEMA_VERSION:
         raise RuntimeError(f"store schema {current} is newer than this code ({SCHEMA_VERSION})")
-    if row_flags:  # joined back into schema 2's shape, then copied as a schema 2 store is
-        con.execute(sql.JOIN_V3)
-    if old_rows or row_flags:
+    if old_rows:
         for statement in sql.COPY_V2:
             con.execute(statement)
-    if row_flags:
-        for statement in sql.DROP_V3:
+    elif row_flags:
+        for statement in sql.COPY_V3:
             con.execute(statement)
     if current < 2:
         con.execute(sql.DROP_CANONICAL_RAW)

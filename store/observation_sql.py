@@ -131,6 +131,21 @@ INSERT_NEW_SERIES = (
 DROP_CANONICAL_RAW = f"UPDATE observations SET raw = NULL WHERE raw = {CANONICAL_RAW}"
 TEMP_TABLES = ("incoming_rows", "incoming_series", "series_ids", "same_key", "changed")
 
+# Schema 2 → 3: a store that kept the texts on every row. Its table is set aside before schema.sql
+# creates the new one, then copied over, series numbered in the order of their first row.
+HAS_COLUMN = "SELECT count(*) > 0 FROM duckdb_columns() WHERE table_name = $t AND column_name = $c AND NOT internal"
+SET_ASIDE_V2 = ("DROP VIEW IF EXISTS observations_v", "ALTER TABLE observations RENAME TO observations_v2")
+COPY_V2 = (
+    "CREATE OR REPLACE TEMP TABLE numbered AS SELECT *, CAST(dense_rank() OVER"
+    f" (ORDER BY {', '.join(f'{name} NULLS FIRST' for name in SERIES_COLUMNS)}) - 1 AS INTEGER) AS series_id,"
+    " rowid AS stored_order FROM observations_v2",
+    f"INSERT INTO series (series_id, {_SERIES}) SELECT DISTINCT series_id, {_SERIES} FROM numbered ORDER BY series_id",
+    f"INSERT INTO observations (ingest_id, series_id, {_ROW_VALUES}, superseded_by)"
+    f" SELECT ingest_id, series_id, {_ROW_VALUES}, superseded_by FROM numbered ORDER BY stored_order",
+    "DROP TABLE numbered",
+    "DROP TABLE observations_v2",
+)
+
 # Schema 3 → 4: the demo flag and note move from each row to its series. The two tables are set aside and
 # joined back into a schema-2-shaped table, which COPY_V2 then numbers and copies as it does a schema 2 store.
 HAS_ROW_FLAGS = "observations", "is_demo"  # a schema 3 store's rows carry the flag
@@ -146,19 +161,4 @@ JOIN_V3 = (
     f" {', '.join(f'o.{c}' for c in STREAMED_COLUMNS[1:])}, o.superseded_by"
     " FROM observations_v3 o JOIN series_v3 s USING (series_id) ORDER BY o.rowid"
 )
-DROP_V3 = ("DROP TABLE observations_v3", "DROP TABLE series_v3")
-
-# Schema 2 → 3: a store that kept the texts on every row. Its table is set aside before schema.sql
-# creates the new one, then copied over, series numbered in the order of their first row.
-HAS_COLUMN = "SELECT count(*) > 0 FROM duckdb_columns() WHERE table_name = $t AND column_name = $c AND NOT internal"
-SET_ASIDE_V2 = ("DROP VIEW IF EXISTS observations_v", "ALTER TABLE observations RENAME TO observations_v2")
-COPY_V2 = (
-    "CREATE OR REPLACE TEMP TABLE numbered AS SELECT *, CAST(dense_rank() OVER"
-    f" (ORDER BY {', '.join(f'{name} NULLS FIRST' for name in SERIES_COLUMNS)}) - 1 AS INTEGER) AS series_id,"
-    " rowid AS stored_order FROM observations_v2",
-    f"INSERT INTO series (series_id, {_SERIES}) SELECT DISTINCT series_id, {_SERIES} FROM numbered ORDER BY series_id",
-    f"INSERT INTO observations (ingest_id, series_id, {_ROW_VALUES}, superseded_by)"
-    f" SELECT ingest_id, series_id, {_ROW_VALUES}, superseded_by FROM numbered ORDER BY stored_order",
-    "DROP TABLE numbered",
-    "DROP TABLE observations_v2",
-)
+COPY_V3 = (JOIN_V3, *COPY_V2, "DROP TABLE observations_v3", "DROP TABLE series_v3")
