@@ -37,6 +37,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # The browser reaches this machine only: every other host name fails to resolve, at once and without a
+    # network (no request leaves the machine; a page that needs another host fails the test that opens it).
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 
 
@@ -137,8 +140,8 @@ def _record(page: Page, message: ConsoleMessage) -> None:
     source, now = urlsplit(message.location.get("url", "")), urlsplit(page.url)
     probe = failed and "/_stcore/" in source.path
     stale = failed and source.hostname == now.hostname == "127.0.0.1" and source.port != now.port
-    if message.type == "error" and not (probe or stale):
-        page.console_errors.append(message.text)  # type: ignore[attr-defined]
+    if message.type == "error" and not (probe or stale):  # a failed load says which resource failed
+        page.console_errors.append(f"{message.text} ({source.geturl()})" if failed else message.text)  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="session")
@@ -146,7 +149,8 @@ def tab(browser: Browser) -> Iterator[Page]:
     """One browser page per worker, reused by every test that needs no cookies or storage of its own. A page
     that has drawn Streamlit and Plotly keeps their compiled scripts in its renderer: each next test's page
     costs ~2 s of CPU instead of the ~7 s a fresh page spends compiling them again, and a suite opens a few
-    hundred. The sign-in tests (a local-only page of their own) and the concurrent-load test's sessions do not."""
+    hundred. Tests that need more sessions at once open more pages of its context (the compiled scripts are
+    cached per context: a page of a new context compiles them again, ~7 s of CPU)."""
     context = browser.new_context(viewport=VIEWPORT, locale="fi-FI", accept_downloads=True)
     page = context.new_page()
     page.console_errors = []  # type: ignore[attr-defined]

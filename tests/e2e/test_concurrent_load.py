@@ -1,6 +1,6 @@
 """A load while five sessions read: nobody sees an error or a lock, and a rerun shows the new data.
 
-Five browser contexts (five Streamlit sessions) keep rerunning the overview while
+Five browser pages (five Streamlit sessions) keep rerunning the overview while
 `python -m loaders ingest` writes into the same DASHBOARD_DB; the load publishes by rename, so the
 readers never wait and never fail. The loaded row is a national 7-day care guarantee value for
 11/2026, which becomes the overview's latest value (79,5 %).
@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from config import ROOT
-from tests.e2e.conftest import POLL_MS, _record, screenshot, start_server, warm_up
+from tests.e2e.conftest import POLL_MS, _record, fresh, screenshot, start_server, warm_up
 
 pytestmark = pytest.mark.e2e
 
@@ -35,20 +35,23 @@ def store(demo_db: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def pages(store: Path, browser: Browser) -> Iterator[list[Page]]:
+def pages(store: Path, tab: Page) -> Iterator[list[Page]]:
+    """Five pages of the worker's browser context: five Streamlit sessions (each page its own connection).
+    In the context that has loaded Streamlit's scripts before, a page does not compile them again: five
+    contexts of their own cost the renderers 38 s of CPU, five pages of one context 15 s."""
     url, server = start_server(store)
     warm_up(url)  # as deploy/warm_up.py does after a start: the first session is not one of ours
-    contexts = [browser.new_context(viewport={"width": 1200, "height": 900}, locale="fi-FI") for _ in range(SESSIONS)]
+    context = fresh(tab).context  # no cookies of an earlier test
     opened = []
-    for context in contexts:
+    for _ in range(SESSIONS):
         page = context.new_page()
         page.console_errors = []  # type: ignore[attr-defined]
         page.on("console", lambda message, page=page: _record(page, message))
         page.goto(url)
         opened.append(page)
     yield opened
-    for context in contexts:
-        context.close()
+    for page in opened:
+        page.close()
     server.terminate()
     server.wait(timeout=10)
 
