@@ -67,9 +67,33 @@ def wait_for_health(url: str, process: subprocess.Popen, timeout: float = 60) ->
         pytest.fail(f"streamlit did not become healthy at {url}:\n{output}")
 
 
+# Every server a test starts listens on its worker's own port while that port is free, so that the browser
+# sees one origin and keeps Streamlit's scripts compiled: the first page of a new origin cost Chromium ~10 s
+# of CPU more than the next (it fetches and compiles them again). Below the kernel's ephemeral ports
+# (32768-60999), so free_port() never hands a worker's port to another.
+OWN_PORTS = 20_100
+
+
+def is_free(port: int) -> bool:
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as Tornado binds: TIME_WAIT does not count
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+def own_port() -> int:
+    """The worker's own port (gw0 20100, gw1 20101, …) if it is free now, else any free port."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw99")
+    port = OWN_PORTS + int(worker.removeprefix("gw") or 99)
+    return port if is_free(port) else free_port()
+
+
 def start_server(db_path: Path, *options: str, port: int | None = None, **env: str) -> tuple[str, subprocess.Popen]:
     """`streamlit run app.py` on db_path; options are extra command-line settings (`--secrets.files`, …)."""
-    port = port or free_port()
+    port = port or own_port()
     environment = {**os.environ, "DASHBOARD_DB": str(db_path), **env}
     environment.pop("DASHBOARD_ADMIN_PASSWORD", None) if "DASHBOARD_ADMIN_PASSWORD" not in env else None
     process = subprocess.Popen(
@@ -102,7 +126,7 @@ def start_server(db_path: Path, *options: str, port: int | None = None, **env: s
 def server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db_path = tmp_path_factory.mktemp("e2e") / "dashboard.duckdb"
     shutil.copyfile(demo_db.resolve(), db_path)
-    url, process = start_server(db_path)
+    url, process = start_server(db_path, port=free_port())  # for the whole run: the worker's own port stays free
     warm_up(url)
     yield url
     process.terminate()

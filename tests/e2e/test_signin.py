@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from tests.e2e.conftest import _record, free_port, screenshot, start_server, wait_until_drawn, warm_up
+from tests.e2e.conftest import _record, free_port, own_port, screenshot, start_server, wait_until_drawn, warm_up
 
 pytestmark = pytest.mark.e2e
 
@@ -79,7 +79,7 @@ def oidc_url(provider: str, demo_db: Path, tmp_path_factory: pytest.TempPathFact
     directory = tmp_path_factory.mktemp("signin")
     store = directory / "dashboard.duckdb"
     shutil.copyfile(demo_db.resolve(), store)
-    port = free_port()
+    port = own_port()  # the redirect address names it
     secrets_path = secrets_file(directory, port, provider)
     # --secrets.files replaces the default places, so no developer's ~/.streamlit/secrets.toml joins in
     url, server = start_server(store, "--secrets.files", str(secrets_path), port=port)
@@ -141,38 +141,10 @@ def sign_out(page: Page, url: str) -> None:
     assert page.get_by_role("button", name="Kirjaudu ulos").count() == 0
 
 
-def test_an_address_in_admin_emails_gets_the_uploader_until_it_signs_out(oidc_url: str, page: Page) -> None:
-    open_upload(page, oidc_url)
-    assert page.locator(UPLOADER).count() == 0
-    assert page.get_by_label("Ylläpitäjän salasana").count() == 0  # no password configured: OIDC only
-
-    sign_in_with_provider(page, oidc_url, ADMIN)
-    page.locator(UPLOADER).wait_for(timeout=30_000)
-    screenshot(page, "signin-oidc-admin")
-    assert page.get_by_role("button", name="Kirjaudu organisaation tunnuksella").count() == 0
-
-    sign_out(page, oidc_url)
-    screenshot(page, "signin-oidc-signed-out")
-    assert page.locator(UPLOADER).count() == 0
-    assert page.console_errors == []  # type: ignore[attr-defined]
-
-
-def test_an_address_not_in_admin_emails_is_told_so_and_gets_no_uploader(oidc_url: str, page: Page) -> None:
-    sign_in_with_provider(page, oidc_url, OUTSIDER)
-    refusal = page.locator("[data-testid='stAlertContentError']")
-    refusal.get_by_text(f"Tunnuksella {OUTSIDER} ei ole ylläpito-oikeutta.").wait_for(timeout=30_000)
-    assert refusal.locator("a").count() == 0  # the address is text, not a mailto: link
-    screenshot(page, "signin-oidc-not-admin")
-    assert page.locator(UPLOADER).count() == 0
-
-    sign_out(page, oidc_url)  # so another account can be tried
-    assert page.get_by_text("ei ole ylläpito-oikeutta").count() == 0
-    assert page.console_errors == []  # type: ignore[attr-defined]
-
-
-@pytest.fixture(scope="module")
-def password_url(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    store = tmp_path_factory.mktemp("password") / "dashboard.duckdb"
+@pytest.fixture
+def password_url(demo_db: Path, tmp_path: Path) -> Iterator[str]:
+    """For the one test below, which runs first: its server is gone before the OIDC one takes the worker's port."""
+    store = tmp_path / "dashboard.duckdb"
     shutil.copyfile(demo_db.resolve(), store)
     url, server = start_server(store, DASHBOARD_ADMIN_PASSWORD=PASSWORD)
     warm_up(url)
@@ -217,6 +189,35 @@ def test_a_wrong_password_pauses_only_its_own_session(password_url: str, page: P
         assert guesser.console_errors == [] and admin.console_errors == []  # type: ignore[attr-defined]
     finally:
         admin.close()
+
+
+def test_an_address_in_admin_emails_gets_the_uploader_until_it_signs_out(oidc_url: str, page: Page) -> None:
+    open_upload(page, oidc_url)
+    assert page.locator(UPLOADER).count() == 0
+    assert page.get_by_label("Ylläpitäjän salasana").count() == 0  # no password configured: OIDC only
+
+    sign_in_with_provider(page, oidc_url, ADMIN)
+    page.locator(UPLOADER).wait_for(timeout=30_000)
+    screenshot(page, "signin-oidc-admin")
+    assert page.get_by_role("button", name="Kirjaudu organisaation tunnuksella").count() == 0
+
+    sign_out(page, oidc_url)
+    screenshot(page, "signin-oidc-signed-out")
+    assert page.locator(UPLOADER).count() == 0
+    assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+def test_an_address_not_in_admin_emails_is_told_so_and_gets_no_uploader(oidc_url: str, page: Page) -> None:
+    sign_in_with_provider(page, oidc_url, OUTSIDER)
+    refusal = page.locator("[data-testid='stAlertContentError']")
+    refusal.get_by_text(f"Tunnuksella {OUTSIDER} ei ole ylläpito-oikeutta.").wait_for(timeout=30_000)
+    assert refusal.locator("a").count() == 0  # the address is text, not a mailto: link
+    screenshot(page, "signin-oidc-not-admin")
+    assert page.locator(UPLOADER).count() == 0
+
+    sign_out(page, oidc_url)  # so another account can be tried
+    assert page.get_by_text("ei ole ylläpito-oikeutta").count() == 0
+    assert page.console_errors == []  # type: ignore[attr-defined]
 
 
 def test_an_unverified_admin_address_gets_no_uploader(oidc_url: str, page: Page) -> None:
