@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import urllib.request
+import zlib
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -69,9 +70,10 @@ def wait_for_health(url: str, process: subprocess.Popen, timeout: float = 60) ->
 
 # Every server a test starts listens on its worker's own port while that port is free, so that the browser
 # sees one origin and keeps Streamlit's scripts compiled: the first page of a new origin cost Chromium ~10 s
-# of CPU more than the next (it fetches and compiles them again). Below the kernel's ephemeral ports
-# (32768-60999), so free_port() never hands a worker's port to another.
-OWN_PORTS = 20_100
+# of CPU more than the next (it fetches and compiles them again). The ports lie below the kernel's ephemeral
+# ones (32768-60999), so free_port() never hands one out, and depend on the run, so that two runs on one
+# machine do not take turns on one port.
+OWN_PORTS, RUNS, WORKERS = 20_000, 1_500, 8
 
 
 def is_free(port: int) -> bool:
@@ -85,9 +87,10 @@ def is_free(port: int) -> bool:
 
 
 def own_port() -> int:
-    """The worker's own port (gw0 20100, gw1 20101, …) if it is free now, else any free port."""
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw99")
-    port = OWN_PORTS + int(worker.removeprefix("gw") or 99)
+    """The worker's own port in this run if it is free now, else any free port."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID") or str(os.getpid())  # pytest-xdist's id of the run
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    port = OWN_PORTS + zlib.crc32(run.encode()) % RUNS * WORKERS + worker % WORKERS
     return port if is_free(port) else free_port()
 
 
@@ -159,11 +162,14 @@ def _record(page: Page, message: ConsoleMessage) -> None:
     """Console errors, less two benign ones: on a page's own URL the Streamlit client first asks
     /<page>/_stcore/health and /host-config (404) before the root ones; and a request of the page an earlier
     test left, to that test's server, stopped by now (`leave`), failing after this test's page has opened
-    (one CI run: ERR_CONNECTION_REFUSED under the upload test). Any other origin's failure still counts."""
+    (one CI run: ERR_CONNECTION_REFUSED under the upload test). That page is a health answer, whose one
+    request is the browser's own for /favicon.ico; the next server may listen on the same port (`own_port`),
+    so such a request can fail on this test's port too. Any other failure still counts."""
     failed = message.text.startswith("Failed to load resource")
     source, now = urlsplit(message.location.get("url", "")), urlsplit(page.url)
     probe = failed and "/_stcore/" in source.path
-    stale = failed and source.hostname == now.hostname == "127.0.0.1" and source.port != now.port
+    local = source.hostname == now.hostname == "127.0.0.1"
+    stale = failed and local and (source.port != now.port or source.path == "/favicon.ico")
     if message.type == "error" and not (probe or stale):  # a failed load says which resource failed
         page.console_errors.append(f"{message.text} ({source.geturl()})" if failed else message.text)  # type: ignore[attr-defined]
 
