@@ -176,11 +176,11 @@ def _record(page: Page, message: ConsoleMessage) -> None:
 
 @pytest.fixture(scope="session")
 def tab(browser: Browser) -> Iterator[Page]:
-    """One browser page per worker, reused by every test that needs no cookies or storage of its own. A page
-    that has drawn Streamlit and Plotly keeps their compiled scripts in its renderer: each next test's page
-    costs ~2 s of CPU instead of the ~7 s a fresh page spends compiling them again, and a suite opens a few
-    hundred. Tests that need more sessions at once open more pages of its context (the compiled scripts are
-    cached per context: a page of a new context compiles them again, ~7 s of CPU)."""
+    """One browser page per worker, reused by every test (`fresh` clears its cookies). A page that has drawn
+    Streamlit and Plotly keeps their compiled scripts: each next test's page costs ~2 s of CPU instead of the
+    ~7 s a fresh page spends compiling them again, and a suite opens a few hundred. Tests that need more
+    sessions at once open more pages of its context: the compiled scripts are cached per context (a page of
+    a new context compiles them again) and per origin (`own_port`), and not at all where requests are routed."""
     context = browser.new_context(viewport=VIEWPORT, locale="fi-FI", accept_downloads=True)
     page = context.new_page()
     page.console_errors = []  # type: ignore[attr-defined]
