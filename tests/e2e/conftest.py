@@ -174,6 +174,13 @@ def _record(page: Page, message: ConsoleMessage) -> None:
         page.console_errors.append(f"{message.text} ({source.geturl()})" if failed else message.text)  # type: ignore[attr-defined]
 
 
+def recording(page: Page) -> Page:
+    """The page, its console errors kept in page.console_errors (less the benign ones `_record` skips)."""
+    page.console_errors = []  # type: ignore[attr-defined]
+    page.on("console", lambda message: _record(page, message))
+    return page
+
+
 @pytest.fixture(scope="session")
 def tab(browser: Browser) -> Iterator[Page]:
     """One browser page per worker, reused by every test (`fresh` clears its cookies). A page that has drawn
@@ -182,9 +189,7 @@ def tab(browser: Browser) -> Iterator[Page]:
     sessions at once open more pages of its context: the compiled scripts are cached per context (a page of
     a new context compiles them again) and per origin (`own_port`), and not at all where requests are routed."""
     context = browser.new_context(viewport=VIEWPORT, locale="fi-FI", accept_downloads=True)
-    page = context.new_page()
-    page.console_errors = []  # type: ignore[attr-defined]
-    page.on("console", lambda message: _record(page, message))
+    page = recording(context.new_page())
     yield page
     context.close()
 

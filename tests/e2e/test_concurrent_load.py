@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Page
 
 from config import ROOT
-from tests.e2e.conftest import POLL_MS, _record, fresh, screenshot, start_server, warm_up
+from tests.e2e.conftest import POLL_MS, fresh, recording, screenshot, start_server, warm_up
 
 pytestmark = pytest.mark.e2e
 
@@ -44,9 +44,7 @@ def pages(store: Path, tab: Page) -> Iterator[list[Page]]:
     context = fresh(tab).context  # no cookies of an earlier test
     opened = []
     for _ in range(SESSIONS):
-        page = context.new_page()
-        page.console_errors = []  # type: ignore[attr-defined]
-        page.on("console", lambda message, page=page: _record(page, message))
+        page = recording(context.new_page())
         page.goto(url)
         opened.append(page)
     yield opened

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from tests.e2e.conftest import _record, free_port, own_port, screenshot, start_server, wait_until_drawn, warm_up
+from tests.e2e.conftest import free_port, own_port, recording, screenshot, start_server, wait_until_drawn, warm_up
 
 pytestmark = pytest.mark.e2e
 
@@ -102,10 +102,7 @@ def forget_the_providers_failures(page: Page, app: str, since: int) -> None:
 
 def second_page(tab: Page) -> Page:
     """Another page of the tab's context: a session of its own (the password sign-in lives in the session)."""
-    page = tab.context.new_page()
-    page.console_errors = []  # type: ignore[attr-defined]
-    page.on("console", lambda message: _record(page, message))
-    return page
+    return recording(tab.context.new_page())
 
 
 def open_upload(page: Page, url: str) -> None:
