@@ -60,9 +60,12 @@ def sample(root: int, seen: dict[int, tuple[str, float]]) -> None:
         if ancestor != root:
             continue
         try:  # read each time: a process that execs another program changes its command line
-            seen[pid] = (kind(Path(f"/proc/{pid}/cmdline").read_bytes()), max(seconds, seen.get(pid, ("", 0))[1]))
+            command = Path(f"/proc/{pid}/cmdline").read_bytes()
         except OSError:
             continue
+        before = seen.get(pid, ("", 0.0))
+        # An exited process not yet reaped (a zombie) has an empty command line: it keeps the kind it had.
+        seen[pid] = (kind(command) if command else before[0], max(seconds, before[1]))
 
 
 def main(argv: list[str] | None = None) -> int:

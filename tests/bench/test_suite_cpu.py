@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
 
 from bench.suite_cpu import kind, sample
 
@@ -23,3 +29,21 @@ def test_a_sample_finds_this_process_with_its_cpu_so_far() -> None:
     [(name, seconds)] = [entry for pid, entry in seen.items() if pid == os.getpid()]
     assert name in ("pytest", "pytest worker")  # run by pytest, in one process or on an xdist worker
     assert seconds > 0  # this test process has run imports for a while
+
+
+@pytest.mark.slow  # starts a process
+def test_an_exited_child_not_yet_reaped_keeps_its_kind() -> None:
+    """A zombie's command line reads empty: its CPU must stay under the kind it had, not under a blank one."""
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(0.5)"])
+    seen: dict[int, tuple[str, float]] = {}
+    sample(os.getpid(), seen)
+    assert seen[child.pid][0] == sys.executable
+    state = Path(f"/proc/{child.pid}/stat")
+    for _ in range(200):  # bounded: the child sleeps 0.5 s
+        if state.read_text().rsplit(")", 1)[1].split()[0] == "Z":
+            break
+        time.sleep(0.05)
+    assert Path(f"/proc/{child.pid}/cmdline").read_bytes() == b""  # a zombie, not reaped: nothing to read
+    sample(os.getpid(), seen)
+    assert seen[child.pid][0] == sys.executable
+    child.wait()
