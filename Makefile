@@ -49,9 +49,8 @@ bench: $(VENV)/.dev chromium nginx  ## not part of make test: a few minutes (10 
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 # The venv is rebuilt only when a requirements file changes (make compares timestamps).
-# uv installs the pinned set in seconds; pip is the fallback. Both compile the packages to bytecode once,
-# here: where the environment sets PYTHONDONTWRITEBYTECODE=1 (this machine's does), no process writes it,
-# and every process compiled every module it imported, every time (a Streamlit server ~3 s of CPU more).
+# uv installs the pinned set in seconds; pip is the fallback. Both compile the packages to bytecode here, at
+# install (see PYTHONDONTWRITEBYTECODE above: a Streamlit server's start took ~3 s of CPU more without).
 UV_INSTALL := $(BIN)/uv pip install -q --compile-bytecode --python $(BIN)/python
 $(VENV)/.runtime: requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
