@@ -28,10 +28,12 @@ KINDS = (  # (kind, a byte string its command line holds), first match wins
     ("chromium browser", b"chrom"),
     ("streamlit server", b"streamlit"),
     ("playwright driver", b"playwright"),
-    ("pytest worker", b"exec(eval(sys.stdin.readline()))"),  # pytest-xdist's execnet workers
-    ("pytest", b"pytest"),
     ("libreoffice", b"soffice"),
     ("nginx", b"nginx"),
+    ("pytest worker", b"exec(eval(sys.stdin.readline()))"),  # pytest-xdist's execnet workers
+    # pytest itself, run as a module or a script; not a command whose arguments name a file under its tmp_path
+    ("pytest", b"-m\0pytest\0"),
+    ("pytest", b"bin/pytest\0"),
 )
 MAX_PROCESSES = 100_000  # /proc entries looked at per sample
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 
 import pandas as pd
@@ -19,6 +20,8 @@ from metrics.milestones import Reckoning
 from safe_text import plotly_text
 
 # A passed target's outcome as a marker shape, so it never rests on colour alone.
+LEGEND_CHARS = 40  # a legend line of a 326 px chart (a phone's): a target's documents wrap at spaces
+EVENT_ROWS, EVENT_ROW_PX = 4, 16  # rows of event labels above the plot, each 16 px (10 px text) high
 MILESTONE_SYMBOL = {"met": "star", "missed": "x", "no_data": "circle-open"}
 
 
@@ -60,7 +63,8 @@ def _target_traces(fig: go.Figure, targets: pd.DataFrame, unit: str, lang: str) 
         cited = titles(sorted(set(group["source_doc"])), lang, short=True)  # titles, never codes or file names
         count = plotly_text(cited[0]) if len(cited) == 1 else t("milestone.documents", lang, n=len(cited))
         target = f"{t('chart.' + kind, lang)} {fmt.measure(value, unit, lang)} {fmt.period(period, lang)}"
-        label = f"{target} ({count})"
+        # on lines of their own: a document's title ran out of a 420 px chart's legend
+        label = "<br>".join([target, *textwrap.wrap(f"({count})", LEGEND_CHARS, break_long_words=False)])
         fig.add_trace(
             go.Scatter(
                 x=[end(period)],
@@ -190,7 +194,8 @@ def trajectory_figure(
         label = ("top left" if i % 2 == 1 or len(reckonings) == 1 else "bottom left") if labelled else None
         _milestone_traces(fig, reckoning, names[region], colour, unit, lang, label)
     _target_traces(fig, targets, unit, lang)
-    # Events: a dotted line each, a short label above the plot (staggered), the whole text on hover.
+    # Events: a dotted line each, a short label above the plot (staggered, each of EVENT_ROWS on a row of its
+    # own: two on one row ran into each other on a phone), the whole text on hover.
     for i, event in enumerate(annotations.itertuples()):
         label = getattr(event, f"label_{lang}")
         fig.add_vline(
@@ -198,7 +203,8 @@ def trajectory_figure(
         )
         fig.add_annotation(
             x=pd.Timestamp(event.on_date),
-            y=1.02 + 0.07 * (i % 3),
+            y=1,
+            yshift=4 + EVENT_ROW_PX * (i % EVENT_ROWS),  # pixels: a plot squeezed by its legend keeps the rows apart
             yref="paper",
             yanchor="bottom",
             showarrow=False,
@@ -208,5 +214,5 @@ def trajectory_figure(
             font={"size": 10, "color": MUTED},
         )
     fig = base_layout(fig, lang, height=height, percent=is_share)
-    fig.update_layout(margin={"t": 90})
+    fig.update_layout(margin={"t": 8 + EVENT_ROW_PX * EVENT_ROWS})  # room for the rows of event labels
     return fig

@@ -8,6 +8,7 @@ points and the target marker, the required path and the projections are the scre
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -51,6 +52,12 @@ def _colour(trace: go.Scatter, fallback: str) -> str:
     return fallback
 
 
+def _legend_text(name: str) -> str:
+    """A trace's name as a slide's legend shows it: a legend is plain text, so Plotly's line breaks become
+    spaces and its escapes (safe_text.plotly_text) the characters they stand for."""
+    return html.unescape(name.replace("<br>", " "))
+
+
 def time_series(figure: go.Figure, palette: Sequence[str]) -> list[TimeSeries]:
     """Every scatter trace as a TimeSeries, or [] when any trace is not a scatter over dates."""
     found: list[TimeSeries] = []
@@ -66,7 +73,7 @@ def time_series(figure: go.Figure, palette: Sequence[str]) -> list[TimeSeries]:
         size = trace.marker.size if isinstance(trace.marker.size, int | float) else 7
         found.append(
             TimeSeries(
-                name="" if trace.showlegend is False else (trace.name or ""),
+                name="" if trace.showlegend is False else _legend_text(trace.name or ""),
                 dates=tuple(day for day, _ in kept),
                 values=tuple(value for _, value in kept),
                 colour=_colour(trace, palette[i % len(palette)]),

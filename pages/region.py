@@ -18,12 +18,11 @@ st.write(t("trend.region_intro", lang))
 region = state.choose("region", choices["region"], t("trend.region", lang), names.get)
 charts = cache.view(data, "alue", {"region": region}, lang)
 widgets.demo_banner(any(chart.is_demo for chart in charts), lang)
-for first in range(0, len(charts), 2):  # two per row: a related measure sits beside its indicator
-    for column, chart in zip(st.columns(2), charts[first : first + 2], strict=False):
-        with column, st.container(border=True):
-            st.subheader(widgets.plain(chart.title), anchor=False)  # no link made from the title
-            if "related_to" in chart.extra:  # a related real measure: its caveat first, in the reader's language
-                st.info(" ".join(plain(c) for c in chart.caveats), icon=":material/info:")
-            widgets.chart(chart.figure, chart.summary, observations_table(chart.data, names, lang), lang, key=chart.key)
-            widgets.export_buttons(chart, key=chart.key)
+for card, chart in zip(widgets.chart_pairs(len(charts)), charts, strict=True):  # a related measure beside its indicator
+    with card:
+        st.subheader(widgets.plain(chart.title), anchor=False)  # no link made from the title
+        if "related_to" in chart.extra:  # a related real measure: its caveat first, in the reader's language
+            st.info(" ".join(plain(c) for c in chart.caveats), icon=":material/info:")
+        widgets.chart(chart.figure, chart.summary, observations_table(chart.data, names, lang), lang, key=chart.key)
+        widgets.export_buttons(chart, key=chart.key)
 widgets.source_footer(data, lang, charts)

@@ -151,6 +151,23 @@ def card_title(name: str) -> None:
 
 
 CARD_PX = 260  # two fit the 564 px a 1024 px screen leaves beside the sidebar, with room for a scrollbar
+PAIRS_CSS = Path(__file__).with_name("pairs.css")  # the cards' minimum width
+
+
+def chart_pairs(count: int) -> list:
+    """Bordered cards for count charts, two to a row while each gets its minimum width (pairs.css), else one.
+
+    st.columns(2) left two 242 px charts on a 1024 px laptop beside the sidebar: year ticks and target labels
+    ran into each other. Fixed widths either wrap too early on a 1366 px laptop or leave a wide screen half
+    empty; Streamlit has no minimum width for a stretching container, so a style rule on the cards' keys
+    (Streamlit's documented st-key- class) gives them one. Each pair keeps its own row: a related measure stays
+    beside, or right under, its indicator."""
+    st.html(PAIRS_CSS)
+    cards = []
+    for first in range(0, count, 2):
+        row = st.container(horizontal=True, gap="medium")
+        cards += [row.container(border=True, key=f"pair-card-{i}") for i in range(first, min(first + 2, count))]
+    return cards
 
 
 def source_footer(data: Data, lang: str, charts: Sequence[ChartExport] = ()) -> None:

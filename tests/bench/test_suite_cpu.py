@@ -23,6 +23,16 @@ def test_chromium_processes_are_told_apart_by_their_type() -> None:
     assert kind(b"/usr/bin/node\0cli.js") == "/usr/bin/node"  # anything else: its program
 
 
+def test_a_command_naming_a_file_under_pytests_tmp_path_is_not_pytest() -> None:
+    """Its CLI and LibreOffice runs named a file under /tmp/pytest-of-root/: 40 s of a suite's CPU fell under pytest."""
+    assert kind(b"/work/main/.venv/bin/python\0-m\0pytest\0-n\02") == "pytest"
+    assert kind(b"/work/main/.venv/bin/python\0/work/main/.venv/bin/pytest\0-q") == "pytest"
+    cli = b"/work/main/.venv/bin/python\0-m\0loaders\0ingest\0/tmp/pytest-of-root/pytest-7/x0/a.csv"
+    assert kind(cli) == "/work/main/.venv/bin/python"
+    office = b"/usr/lib/libreoffice/program/soffice.bin\0--convert-to\0pdf\0/tmp/pytest-of-root/pytest-7/deck.pptx"
+    assert kind(office) == "libreoffice"
+
+
 def test_a_sample_finds_this_process_with_its_cpu_so_far() -> None:
     seen: dict[int, tuple[str, float]] = {}
     sample(os.getpid(), seen)
