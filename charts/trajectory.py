@@ -64,7 +64,9 @@ def _target_traces(fig: go.Figure, targets: pd.DataFrame, unit: str, lang: str) 
         count = plotly_text(cited[0]) if len(cited) == 1 else t("milestone.documents", lang, n=len(cited))
         target = f"{t('chart.' + kind, lang)} {fmt.measure(value, unit, lang)} {fmt.period(period, lang)}"
         # on lines of their own: a document's title ran out of a 420 px chart's legend
-        label = "<br>".join([target, *textwrap.wrap(f"({count})", LEGEND_CHARS, break_long_words=False)])
+        label = "<br>".join(
+            [target, *textwrap.wrap(f"({count})", LEGEND_CHARS, break_long_words=False, break_on_hyphens=False)]
+        )
         fig.add_trace(
             go.Scatter(
                 x=[end(period)],
