@@ -19,9 +19,9 @@ from i18n import fmt, t
 from metrics.milestones import Reckoning
 from safe_text import plotly_text
 
-# A passed target's outcome as a marker shape, so it never rests on colour alone.
 LEGEND_CHARS = 40  # a legend line of a 326 px chart (a phone's): a target's documents wrap at spaces
 EVENT_ROWS, EVENT_ROW_PX = 4, 16  # rows of event labels above the plot, each 16 px (10 px text) high
+# A passed target's outcome as a marker shape, so it never rests on colour alone.
 MILESTONE_SYMBOL = {"met": "star", "missed": "x", "no_data": "circle-open"}
 
 
