@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import plotly.graph_objects as go
 
 from i18n.fmt import PLOTLY_SEPARATORS
@@ -17,6 +19,12 @@ from palette import TARGET as TARGET
 
 FONT = "Source Sans Pro, DejaVu Sans, Arial, sans-serif"
 YEAR_TICKS = {"dtick": "M24", "tickformat": "%Y", "tickangle": 0}  # "1/2020" on a yearly axis would read as January
+
+
+def fitted(text: str, width: int, hyphens: bool = False) -> str:
+    """Text broken into Plotly lines (<br>) of at most `width` characters, at spaces (and hyphens if asked),
+    never inside a word: an escape made by safe_text.plotly_text stays whole."""
+    return "<br>".join(textwrap.wrap(text, width, break_on_hyphens=hyphens, break_long_words=False)) or text
 
 
 def base_layout(fig: go.Figure, lang: str, *, height: int = 320, percent: bool = True) -> go.Figure:

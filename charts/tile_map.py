@@ -6,12 +6,10 @@ reads on a 1400 px screen and on a 390 px phone (fixed annotations overlapped th
 
 from __future__ import annotations
 
-import textwrap
-
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.theme import FONT, VERDICT_STYLE, base_layout
+from charts.theme import FONT, VERDICT_STYLE, base_layout, fitted
 from safe_text import plotly_text
 
 TILE_W, TILE_H = 1.0, 0.8  # data units; gaps of 0.1 between tiles
@@ -19,15 +17,11 @@ NAME_CHARS = 12  # "Pohjois-Pohjanmaa" → "Pohjois-" / "Pohjanmaa": a narrow ti
 VERDICT_CHARS = 14  # "Saavutettu, mutta laskussa" → two lines, broken at spaces only
 
 
-def _fitted(text: str, width: int, hyphens: bool = False) -> str:
-    return "<br>".join(textwrap.wrap(text, width, break_on_hyphens=hyphens, break_long_words=False)) or text
-
-
 def tile_text(name: str, symbol: str, verdict_name: str, gap_text: str) -> str:
     """Name (bold), symbol and verdict word, then the gap or period: wrapped at word and hyphen boundaries."""
-    name_lines = _fitted(name, NAME_CHARS, hyphens=True).split("<br>")
+    name_lines = fitted(name, NAME_CHARS, hyphens=True).split("<br>")
     bold = "<br>".join(f"<b>{line}</b>" for line in name_lines)
-    lines = [bold, _fitted(f"{symbol} {verdict_name}", VERDICT_CHARS), gap_text]
+    lines = [bold, fitted(f"{symbol} {verdict_name}", VERDICT_CHARS), gap_text]
     return "<br>".join(line for line in lines if line)  # no empty last line: a tile holds four lines at most
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping
 
 import pandas as pd
@@ -10,7 +9,7 @@ import plotly.graph_objects as go
 
 from charts.headline import point_hover
 from charts.outcome_sentences import deadline_label, outcome_sentence
-from charts.theme import AREA_COLOURS, MUTED, NATIONAL, OUTCOME_STYLE, PATH, TARGET, base_layout
+from charts.theme import AREA_COLOURS, MUTED, NATIONAL, OUTCOME_STYLE, PATH, TARGET, base_layout, fitted
 from domain import NATIONAL as NATIONAL_CODE
 from domain.documents import titles
 from domain.periods import end
@@ -64,9 +63,7 @@ def _target_traces(fig: go.Figure, targets: pd.DataFrame, unit: str, lang: str) 
         count = plotly_text(cited[0]) if len(cited) == 1 else t("milestone.documents", lang, n=len(cited))
         target = f"{t('chart.' + kind, lang)} {fmt.measure(value, unit, lang)} {fmt.period(period, lang)}"
         # on lines of their own: a document's title ran out of a 420 px chart's legend
-        label = "<br>".join(
-            [target, *textwrap.wrap(f"({count})", LEGEND_CHARS, break_long_words=False, break_on_hyphens=False)]
-        )
+        label = f"{target}<br>{fitted(f'({count})', LEGEND_CHARS)}"
         fig.add_trace(
             go.Scatter(
                 x=[end(period)],
