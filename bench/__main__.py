@@ -48,7 +48,7 @@ def scripts(rows: int, quick: bool) -> dict[str, tuple[object, list[str]]]:
     """Each script's module and its arguments; --quick means fewer repetitions too."""
     rounds = "3" if quick else "7"
     return {
-        "ingest": (ingest, ["--rows", str(rows), "--rounds", "1" if quick else "3"]),
+        "ingest": (ingest, ["--rows", str(rows), "--rounds", "1" if quick else "5"]),
         "query": (query, ["--rows", str(rows), "--runs", "10" if quick else "30"]),
         "export": (export, ["--rounds", "2" if quick else "5"]),
         "first_export": (first_export, ["--rounds", "1" if quick else "3"]),
