@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.theme import FONT, GRID, INK
+from charts.theme import FONT, GRID, INK, fitted
 from domain.documents import cite
 from domain.programme import Status
 from i18n import t
@@ -29,6 +29,7 @@ COLOURS = {
     Status.NOT_REPORTED: "#5f5f5f",
 }
 MISSING_COLOUR = "#767676"
+ROW_LABEL_CHARS = 16  # a row label longer than this goes on two lines (the left margin is 135 px)
 SYMBOLS = {Status.ON_TRACK: "●", Status.MONITOR: "▲", Status.QUICK_ACTION: "■", Status.NOT_REPORTED: "○"}
 MISSING_SYMBOL = "–"
 # Plotly marker symbols for the legend, the same shapes as the cell glyphs.
@@ -110,7 +111,11 @@ def _header(label: str) -> str:
 def _figure(
     texts: list[_Text], rows: Axis, cols: Axis, legend: list[tuple[str, str, str]], row_height: int = 30
 ) -> go.Figure:
-    """Text cells on a numeric grid; the legend shows each shape with its long name."""
+    """Text cells on a numeric grid; the legend shows each shape with its long name. A row label longer than
+    ROW_LABEL_CHARS goes on two lines, so it fits the left margin ("Resultatens omfattning" was cut)."""
+    row_labels = [fitted(plotly_text(label), ROW_LABEL_CHARS) for _, label in rows]
+    if any("<br>" in label for label in row_labels):
+        row_height = max(row_height, 40)
     fig = go.Figure()
     for group in dict.fromkeys(text.group for text in texts):
         members = [text for text in texts if text.group == group]
@@ -169,7 +174,7 @@ def _figure(
     )
     fig.update_yaxes(
         tickvals=list(range(len(rows))),
-        ticktext=[plotly_text(label) for _, label in rows],
+        ticktext=row_labels,
         range=[len(rows) - 0.5, -0.5],
         showgrid=False,
         zeroline=False,

@@ -87,3 +87,14 @@ def test_figure_cells_carry_shape_word_and_colour(lang: str) -> None:
 def test_cell_text_in_english_and_legend_lines() -> None:
     assert cell_text("quick_action", "worse", 2, lang="en") == "■ Act now (2) ↓"
     assert legend_lines("fi")[2] == "■ Edellyttää nopeita toimenpiteitä"
+
+
+def test_a_long_row_label_goes_on_two_lines_that_fit_the_margin() -> None:
+    """'Resultatens omfattning' (sv) ran out of the 135 px left margin; short labels stay on one line."""
+    rows = [("18", "Resultatens omfattning"), ("19", "Nytta & risk")]
+    spec = json.loads(traffic_light_figure(CELLS, rows, COLS, "sv").to_json())
+    labels = spec["layout"]["yaxis"]["ticktext"]
+    assert labels == ["Resultatens<br>omfattning", "Nytta &amp; risk"]  # escaped, an escape never split
+    assert spec["layout"]["height"] == 130 + 40 * len(rows)  # two lines need the taller rows
+    short = json.loads(traffic_light_figure(CELLS, ROWS, COLS, "sv").to_json())
+    assert short["layout"]["yaxis"]["ticktext"] == ["Keski-Pohjanmaa", "Pohjois-Pohjanmaa"]
