@@ -39,7 +39,7 @@ for card in view.cards:
 
 st.subheader(t("investment_page.lights", lang))
 lights = view.lights.chart
-widgets.chart(lights.figure, lights.summary, view.lights.table, lang, key=lights.key)
+widgets.status_grid(lights.native, lights.summary, key=lights.key)  # the picture is for exports
 widgets.export_buttons(lights, key=lights.key)
 st.caption(" · ".join(legend_lines(lang)) + " — " + t("lights.changed", lang))
 

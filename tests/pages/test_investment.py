@@ -14,7 +14,7 @@ NBSP = "\u00a0"
 def test_keski_pohjanmaa_p4i1_on_one_screen(app_reads: Path) -> None:
     at = run("pages/investment.py", area="18", investment="P4I1")
     assert not at.exception
-    assert len(at.get("plotly_chart")) == 3  # indicator, lights, budget
+    assert len(at.get("plotly_chart")) == 2  # indicator, budget; the lights are a data grid (narrow screens)
     lights = tables(at)[1]
     assert lights.iloc[0]["Ulottuvuus"] == "Aikataulu" and lights.iloc[0]["Q2/2025"].startswith("▲ Seurattava")
     budget = tables(at)[3]
@@ -30,7 +30,7 @@ def test_area_without_budget_or_indicator_says_so_and_still_shows_lights_and_pro
         t("investment_page.no_budget", "fi"),
     ]
     assert [s.value for s in at.selectbox] == ["90", "P4I2"]  # the choices in the URL are the ones shown
-    assert len(at.get("plotly_chart")) == 1  # the lights; no indicator chart, no budget chart
+    assert not at.get("plotly_chart")  # no indicator chart, no budget chart; the lights are a data grid
     lights, progress = tables(at)
     assert lights["Ulottuvuus"].tolist()[:3] == ["Aikataulu", "Kustannukset", "Tuotosten laatu"]
     assert any(as_read(caption.value).startswith("Helsinki, Investointi 2 (P4I2)") for caption in at.caption)
