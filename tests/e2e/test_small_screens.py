@@ -93,8 +93,9 @@ def fits(page: Page, charts: int, measured: tuple[int, ...]) -> None:
     for index in measured:
         found = settled(plots.nth(index), TEXT_BOXES)
         assert found["boxes"], f"chart {index}: no text measured"
-        assert overlaps(found["boxes"]) == [], f"chart {index} at {width} px: overlapping texts"
         svg = found["svg"]
+        wide = round(svg["right"] - svg["left"])
+        assert overlaps(found["boxes"]) == [], f"chart {index} ({wide} px) at {width} px: overlapping texts {found}"
         cut = [b["text"] for b in found["boxes"] if b["left"] < svg["left"] - 1 or b["right"] > svg["right"] + 1]
         assert cut == [], f"chart {index} at {width} px: texts run out of the chart"
     if charts == 0:  # a coordinators' grid: a data grid that scrolls by itself, the area column pinned
@@ -113,6 +114,7 @@ def test_page_fits_the_screen_and_no_text_overlaps(
     shot = f"small-{path.split('?')[0] or 'yleiskuva'}-{'asof-' if 'asof' in path else ''}"
     try:
         open_page(page, f"{server}/{path}", shot=f"{shot}1024", charts=charts)  # a screenshot when asked
+        page.wait_for_function(REDRAWN, timeout=30_000, polling=POLL_MS)  # each chart at its container's width
         fits(page, charts, measured)
         narrow(page)
         screenshot(page, f"{shot}390")
