@@ -113,7 +113,7 @@ def status_grid(grid: NativeTable, summary: str, key: str) -> None:
         column_config={first: st.column_config.TextColumn(first, pinned=True, width=_label_px(frame[first]))},
         key=key,
     )
-    st.caption(summary)
+    st.caption(plain(summary))  # a sentence built from data: area names, investments
 
 
 GRID_ROW_PX = 35  # st.dataframe's row height
