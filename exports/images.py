@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 import textwrap
 import threading
 import time
@@ -21,6 +22,8 @@ SCALE = 2
 WIDTH = 1000  # px at scale 1: wide enough for a 16:9 slide, small enough for a report page
 SMALL = 10
 TITLE_LINE, FOOTER_LINE, LEGEND_HEIGHT = 22, 14, 30  # px per line of the 17 px title and the 10 px footer
+# A legend entry: its symbol and gap, a character of its 13 px text (DejaVu Sans, wide: generous), a line.
+LEGEND_SYMBOL_PX, LEGEND_CHAR_PX, LEGEND_LINE_PX = 50, 8, 19
 TITLE_CHARS, FOOTER_CHARS = 95, 175  # characters per line that fit WIDTH at those sizes
 
 WARM_UP_DELAY_S = 2.0  # after the first page run: its charts are drawn before Chromium takes the cores
@@ -99,6 +102,31 @@ def _linked(text: str, url: str) -> str:
     return f'<a href="{html.escape(url, quote=True)}">{plotly_text(text)}</a>' if url else plotly_text(text)
 
 
+def legend_height(fig: go.Figure, width: float) -> int:
+    """Room for the horizontal legend under the plot, in px, packed as Plotly packs it: the entries of a legend
+    group stack in one column, the columns fill rows, a row is as tall as its tallest column and a target's
+    documents take a line each. Generous by design: a legend taller than its room is drawn over the year ticks
+    (one line was assumed, and a 3-row legend hid them)."""
+    if fig.layout.showlegend is False:
+        return 0
+    columns: dict[object, list[list[str]]] = {}
+    for index, trace in enumerate(fig.data):
+        if trace.showlegend is not False and trace.name:
+            columns.setdefault(trace.legendgroup or index, []).append(_legend_lines(trace.name))
+    used, tallest, height = 0.0, 0, 0
+    for entries in columns.values():
+        wide = LEGEND_SYMBOL_PX + LEGEND_CHAR_PX * max(len(line) for lines in entries for line in lines)
+        if used and used + wide > width:
+            height, used, tallest = height + tallest, 0.0, 0
+        used, tallest = used + wide, max(tallest, LEGEND_LINE_PX * sum(len(lines) for lines in entries))
+    return max(LEGEND_HEIGHT, height + tallest + 16) if columns else LEGEND_HEIGHT
+
+
+def _legend_lines(name: str) -> list[str]:
+    """A legend name as its reader sees it: Plotly's line breaks, no tags, an entity one character."""
+    return [html.unescape(re.sub(r"<[^>]*>", "", line)) for line in re.split(r"<br\s*/?>", name)]
+
+
 def decorated(chart: Exportable) -> go.Figure:
     """A copy of the on-screen figure with title, source line and permalink added; the original is untouched."""
     fig = go.Figure(chart.figure)
@@ -108,8 +136,10 @@ def decorated(chart: Exportable) -> go.Figure:
     footer = [*(plotly_text(line) for line in _wrapped(chart.source_line(), FOOTER_CHARS) if line), *view]  # data
     margin = fig.layout.margin
     footer_height = 8 + FOOTER_LINE * len(footer)
-    top = 20 + TITLE_LINE * len(title)
-    bottom = (margin.b or 0) + LEGEND_HEIGHT + footer_height
+    # The figure's own top margin stays under the title: it holds a trajectory's event labels and a grid's
+    # column heads (both were drawn over the title, and event labels ran off the image).
+    top = 20 + TITLE_LINE * len(title) + (margin.t or 0)
+    bottom = (margin.b or 0) + legend_height(fig, WIDTH - (margin.l or 0) - (margin.r or 0)) + footer_height
     height = (fig.layout.height or 320) - (margin.t or 0) - (margin.b or 0) + top + bottom
     fig.update_layout(
         width=WIDTH,
