@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser
 
 from config import settings
 from exports import images
@@ -16,7 +16,7 @@ from store.reader import Reader
 from tests.e2e.test_small_screens import overlaps
 from views import registry
 
-pytestmark = pytest.mark.slow  # a Chromium for kaleido and one for the layout
+pytestmark = pytest.mark.e2e  # kaleido's Chromium draws the SVG, the suite's lays it out
 
 TEXTS = """() => [...document.querySelectorAll('text')].filter(e => e.textContent.trim())
   .map(e => { const r = e.getBoundingClientRect();
@@ -29,7 +29,9 @@ VIEWS = [
 
 
 @pytest.mark.parametrize(("view", "lang", "key"), VIEWS, ids=["trajectory", "lights"])
-def test_an_exported_chart_has_no_text_over_another(app_reads: Path, view: str, lang: str, key: str | None) -> None:
+def test_an_exported_chart_has_no_text_over_another(
+    app_reads: Path, browser: Browser, view: str, lang: str, key: str | None
+) -> None:
     con = connect_readonly(app_reads)
     try:
         charts = registry.build(view, Reader(con), lang)
@@ -37,15 +39,13 @@ def test_an_exported_chart_has_no_text_over_another(app_reads: Path, view: str, 
         con.close()
     chart = next(c for c in charts if key in (None, c.key))
     svg = images.svg(chart, settings().browser_path).decode()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=settings().browser_path, args=["--no-sandbox"])
-        try:
-            page = browser.new_page()
-            page.set_content(svg)
-            boxes = page.evaluate(TEXTS)
-            size = page.evaluate("() => document.querySelector('svg').getBoundingClientRect().toJSON()")
-        finally:
-            browser.close()
+    page = browser.new_page()  # the suite's browser: a second sync Playwright in one process is refused
+    try:
+        page.set_content(svg)
+        boxes = page.evaluate(TEXTS)
+        size = page.evaluate("() => document.querySelector('svg').getBoundingClientRect().toJSON()")
+    finally:
+        page.close()
     assert len(boxes) > 20, boxes  # the title, ticks, legend, footer and the cells or event labels
     assert overlaps(boxes) == []
     outside = [b["text"] for b in boxes if b["left"] < -1 or b["top"] < -1 or b["right"] > size["right"] + 1]
