@@ -24,6 +24,7 @@ SMALL = 10
 TITLE_LINE, FOOTER_LINE, LEGEND_HEIGHT = 22, 14, 30  # px per line of the 17 px title and the 10 px footer
 # A legend entry: its symbol and gap, a character of its 13 px text (DejaVu Sans, wide: generous), a line.
 LEGEND_SYMBOL_PX, LEGEND_CHAR_PX, LEGEND_LINE_PX = 50, 8, 19
+MIN_LEFT, MIN_BOTTOM = 56, 30  # px beside the plot for its y ticks ("100 %") and under it for its x ticks, fixed
 TITLE_CHARS, FOOTER_CHARS = 95, 175  # characters per line that fit WIDTH at those sizes
 
 WARM_UP_DELAY_S = 2.0  # after the first page run: its charts are drawn before Chromium takes the cores
@@ -111,7 +112,7 @@ def legend_height(fig: go.Figure, width: float) -> int:
         return 0
     columns: dict[object, list[list[str]]] = {}
     for index, trace in enumerate(fig.data):
-        if trace.showlegend is not False and trace.name:
+        if getattr(trace, "showlegend", False) is not False and trace.name:  # a table has no legend
             columns.setdefault(trace.legendgroup or index, []).append(_legend_lines(trace.name))
     used, tallest, height = 0.0, 0, 0
     for entries in columns.values():
@@ -139,18 +140,24 @@ def decorated(chart: Exportable) -> go.Figure:
     # The figure's own top margin stays under the title: it holds a trajectory's event labels and a grid's
     # column heads (both were drawn over the title, and event labels ran off the image).
     top = 20 + TITLE_LINE * len(title) + (margin.t or 0)
-    bottom = (margin.b or 0) + legend_height(fig, WIDTH - (margin.l or 0) - (margin.r or 0)) + footer_height
+    ticks = max(margin.b or 0, MIN_BOTTOM)  # the x ticks' own room, above the legend
+    bottom = ticks + legend_height(fig, WIDTH - (margin.l or 0) - (margin.r or 0)) + footer_height
     height = (fig.layout.height or 320) - (margin.t or 0) - (margin.b or 0) + top + bottom
+    # Margins fixed here, so that the title, legend and footer placed in them stay where they were computed:
+    # an axis that pushed its own margin (a headline card's) moved the footer under the legend.
+    fig.update_xaxes(automargin=False)
+    fig.update_yaxes(automargin=False)
+    left_margin, right_margin = max(margin.l or 0, MIN_LEFT), margin.r or 0
     fig.update_layout(
         width=WIDTH,
         height=height,
-        margin={"t": top, "b": bottom},
+        margin={"t": top, "b": bottom, "l": left_margin},
         # In container coordinates the legend sits just above the footer, whatever the plot's height.
         legend={"yref": "container", "y": (footer_height + 2) / height, "yanchor": "bottom"},
     )
     # Paper coordinates count in plot-area sizes from its bottom-left corner.
-    plot_width, plot_height = WIDTH - (margin.l or 0) - (margin.r or 0), height - top - bottom
-    left = -((margin.l or 0) - 12) / plot_width
+    plot_width, plot_height = WIDTH - left_margin - right_margin, height - top - bottom
+    left = -(left_margin - 12) / plot_width
     fig.add_annotation(
         text="<br>".join(f"<b>{plotly_text(line)}</b>" for line in title),  # a title names data
         xref="paper", yref="paper", x=left, xanchor="left",

@@ -1,6 +1,7 @@
 """An exported picture read as a reader reads it: the decorated SVG laid out by Chromium, no two texts over
 each other and none off the image. Before, the title was drawn over a trajectory's event labels (one ran off
-the image) and over a traffic-light grid's column heads, and a three-row legend hid the year ticks."""
+the image) and over a traffic-light grid's column heads, a three-row legend hid the year ticks, and a headline
+card's legend lay over the sources."""
 
 from __future__ import annotations
 
@@ -23,12 +24,13 @@ TEXTS = """() => [...document.querySelectorAll('text')].filter(e => e.textConten
               return {text: e.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom}; })
   .filter(b => b.right > b.left)"""
 VIEWS = [
+    ("yleiskuva", "sv", None),  # a headline card: its axes pushed their own margins, the footer moved under the legend
     ("alue?region=18", "fi", None),  # event labels above, a target's documents in the legend
     ("investointi?area=19&investment=P4I1", "sv", "investment-lights-19-P4I1"),  # column heads on top
 ]
 
 
-@pytest.mark.parametrize(("view", "lang", "key"), VIEWS, ids=["trajectory", "lights"])
+@pytest.mark.parametrize(("view", "lang", "key"), VIEWS, ids=["headline", "trajectory", "lights"])
 def test_an_exported_chart_has_no_text_over_another(
     app_reads: Path, browser: Browser, view: str, lang: str, key: str | None
 ) -> None:
@@ -46,7 +48,7 @@ def test_an_exported_chart_has_no_text_over_another(
         size = page.evaluate("() => document.querySelector('svg').getBoundingClientRect().toJSON()")
     finally:
         page.close()
-    assert len(boxes) > 20, boxes  # the title, ticks, legend, footer and the cells or event labels
+    assert len(boxes) > 10, boxes  # the title, ticks, legend and footer at least
     assert overlaps(boxes) == []
     outside = [b["text"] for b in boxes if b["left"] < -1 or b["top"] < -1 or b["right"] > size["right"] + 1]
     assert outside == []

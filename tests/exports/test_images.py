@@ -76,3 +76,17 @@ def test_no_background_start_without_a_browser(tmp_path, monkeypatch: pytest.Mon
     monkeypatch.setattr(images, "_warm_up", None)
     assert images.start_in_background(str(tmp_path / "no-chromium"), delay_s=0) is False
     assert images._warm_up is None and not images.server_running()
+
+
+def test_the_legend_gets_a_row_per_row_it_fills_and_a_table_none() -> None:
+    """Entries of a legend group stack in one column; a target's documents take a line each; a table has no legend."""
+    one = go.Figure([go.Scatter(name="Toteuma"), go.Scatter(name="Tavoite 80 % Q4/2025")])
+    grouped = go.Figure([*one.data, go.Scatter(name="Koko maa (kuukausiarvo)", legendgroup="country")])
+    grouped.data[0].legendgroup = "country"
+    documents = go.Figure([*one.data, go.Scatter(name="Tavoite 85 %<br>(Pohjois-Pohjanmaan hankesuunnitelma)")])
+    crowded = go.Figure([go.Scatter(name=f"Alue {n} hyvinvointialue") for n in range(12)])
+    base = images.legend_height(one, 900)
+    assert images.legend_height(grouped, 900) > base and images.legend_height(documents, 900) > base
+    assert images.legend_height(crowded, 900) > images.legend_height(crowded, 3000)  # rows wrap at the width
+    table = go.Figure(go.Table(header={"values": ["a"]}, cells={"values": [[1]]}))
+    assert images.legend_height(table, 900) == images.LEGEND_HEIGHT
