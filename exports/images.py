@@ -140,14 +140,14 @@ def decorated(chart: Exportable) -> go.Figure:
     # The figure's own top margin stays under the title: it holds a trajectory's event labels and a grid's
     # column heads (both were drawn over the title, and event labels ran off the image).
     top = 20 + TITLE_LINE * len(title) + (margin.t or 0)
+    left_margin, right_margin = max(margin.l or 0, MIN_LEFT), margin.r or 0
     ticks = max(margin.b or 0, MIN_BOTTOM)  # the x ticks' own room, above the legend
-    bottom = ticks + legend_height(fig, WIDTH - (margin.l or 0) - (margin.r or 0)) + footer_height
+    bottom = ticks + legend_height(fig, WIDTH - left_margin - right_margin) + footer_height
     height = (fig.layout.height or 320) - (margin.t or 0) - (margin.b or 0) + top + bottom
     # Margins fixed here, so that the title, legend and footer placed in them stay where they were computed:
     # an axis that pushed its own margin (a headline card's) moved the footer under the legend.
     fig.update_xaxes(automargin=False)
     fig.update_yaxes(automargin=False)
-    left_margin, right_margin = max(margin.l or 0, MIN_LEFT), margin.r or 0
     fig.update_layout(
         width=WIDTH,
         height=height,
