@@ -19,6 +19,7 @@ from metrics.milestones import Reckoning
 from safe_text import plotly_text
 
 LEGEND_CHARS = 40  # a legend line of a 326 px chart (a phone's): a target's documents wrap at spaces
+LEGEND_LINE_PX, LEGEND_LINES_FREE = 20, 4  # px a legend line takes on a phone; lines the plot absorbs
 EVENT_ROWS, EVENT_ROW_PX = 4, 16  # rows of event labels above the plot, each 16 px (10 px text) high
 # A passed target's outcome as a marker shape, so it never rests on colour alone.
 MILESTONE_SYMBOL = {"met": "star", "missed": "x", "no_data": "circle-open"}
@@ -212,6 +213,10 @@ def trajectory_figure(
             xanchor="center",
             font={"size": 10, "color": MUTED},
         )
+    # The legend takes its room out of the plot. A phone stacks it a line an entry: past LEGEND_LINES_FREE
+    # lines the chart grows, so the plot keeps some height there (it was ~140 px of 480 with nine lines).
+    lines = sum(t.name.count("<br>") + 1 for t in fig.data if t.showlegend is not False and t.name)
+    height += LEGEND_LINE_PX * max(0, lines - LEGEND_LINES_FREE)
     fig = base_layout(fig, lang, height=height, percent=is_share)
     fig.update_layout(margin={"t": 8 + EVENT_ROW_PX * EVENT_ROWS})  # room for the rows of event labels
     return fig

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from charts.trajectory import LEGEND_LINE_PX, LEGEND_LINES_FREE
 from domain.periods import end
 from store.db import connect_readonly
 from store.reader import Reader
@@ -101,3 +102,13 @@ def test_national_remote_contact_names_the_last_value_not_too_few_points(demo_db
         assert wanted in summary
         assert "Ei arvioitavissa" not in summary and "Cannot be judged" not in summary
     con.close()
+
+
+def test_a_longer_legend_makes_a_taller_chart_so_a_phone_keeps_a_plot(story: Reader) -> None:
+    """The legend's room comes out of the plot; past a few lines the chart grows by a line's height each."""
+    tr = trajectories(story, CARE, "fi", DAY)
+    for regions in ([], ["18"], ["18", "19"]):
+        fig = trajectory_chart(tr, regions, story, "fi").figure
+        lines = sum(t.name.count("<br>") + 1 for t in fig.data if t.showlegend is not False and t.name)
+        assert fig.layout.height == 480 + LEGEND_LINE_PX * max(0, lines - LEGEND_LINES_FREE), regions
+    assert trajectory_chart(tr, ["18", "19"], story, "fi").figure.layout.height > 480
