@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -16,6 +16,7 @@ from domain.periods import end
 from domain.periods import kind as grain_of
 from i18n import fmt, t
 from metrics.milestones import Reckoning
+from metrics.outcome import Outcome
 from safe_text import plotly_text
 
 LEGEND_CHARS = 40  # a legend line of a 326 px chart (a phone's): a target's documents wrap at spaces
@@ -127,16 +128,27 @@ def _projection_trace(fig: go.Figure, reckoning: Reckoning, name: str, colour: s
     )
 
 
+def _milestone_y(found: Outcome) -> float:
+    """Where a milestone is drawn: at the value judged, else at the target."""
+    at = found.at_deadline
+    return at.value if at is not None else found.target
+
+
 def _milestone_traces(
-    fig: go.Figure, reckoning: Reckoning, name: str, colour: str, unit: str, lang: str, label: str | None
+    fig: go.Figure,
+    reckoning: Reckoning,
+    name: str,
+    colour: str,
+    unit: str,
+    lang: str,
+    place: Callable[[Outcome], str | None],
 ) -> None:
     """Each passed target as a milestone: at the value judged (else at the target), with the outcome's
-    shape, and its symbol and word beside it (label: 'top left' or 'bottom left') or, when too many areas
-    would crowd the plot (label None), in the legend; the whole outcome sentence on hover."""
+    shape, and its symbol and word beside it (place(outcome): 'top left' or 'bottom left') or, when too many
+    areas would crowd the plot (None), in the legend; the whole outcome sentence on hover."""
     for milestone in reckoning.passed:
         found = milestone.outcome
-        at = found.at_deadline
-        y = at.value if at is not None else found.target
+        y, label = _milestone_y(found), place(found)
         word = deadline_label(found, lang)
         sentence = outcome_sentence(found, lang, unit == "percent")
         fig.add_trace(
@@ -188,11 +200,26 @@ def trajectory_figure(
     for region in regions:
         actual_traces(fig, actuals[actuals["region_code"] == region], names[region], colours[region], lang)
     labelled = len(reckonings) <= 2  # the country and one area: words beside the markers, else in the legend
+    drawn: dict[str, list[float]] = {}  # each deadline's milestones, by height
+    for reckoning in reckonings.values():
+        for milestone in reckoning.passed:
+            drawn.setdefault(milestone.outcome.target_period, []).append(_milestone_y(milestone.outcome))
     for i, (region, reckoning) in enumerate(reckonings.items()):
         colour = colours.get(region, NATIONAL)
         _projection_trace(fig, reckoning, names[region], colour, unit, lang)
-        label = ("top left" if i % 2 == 1 or len(reckonings) == 1 else "bottom left") if labelled else None
-        _milestone_traces(fig, reckoning, names[region], colour, unit, lang, label)
+        usual = "top left" if i % 2 == 1 or len(reckonings) == 1 else "bottom left"
+
+        def place(found: Outcome, usual: str = usual) -> str | None:
+            """Two milestones of one deadline: the higher one's words above it, the lower one's below (the
+            other way round they met between the markers: '✖ Ei saavutettu' over '○ Ei tietoa')."""
+            heights = drawn[found.target_period]
+            if not labelled:
+                return None
+            if len(heights) > 1 and max(heights) != min(heights):
+                return "top left" if _milestone_y(found) == max(heights) else "bottom left"
+            return usual
+
+        _milestone_traces(fig, reckoning, names[region], colour, unit, lang, place)
     _target_traces(fig, targets, unit, lang)
     # Events: a dotted line each, a short label above the plot (staggered, each of EVENT_ROWS on a row of its
     # own: two on one row ran into each other on a phone), the whole text on hover.

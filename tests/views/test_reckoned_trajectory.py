@@ -112,3 +112,23 @@ def test_a_longer_legend_makes_a_taller_chart_so_a_phone_keeps_a_plot(story: Rea
         lines = sum(t.name.count("<br>") + 1 for t in fig.data if t.showlegend is not False and t.name)
         assert fig.layout.height == 480 + LEGEND_LINE_PX * max(0, lines - LEGEND_LINES_FREE), regions
     assert trajectory_chart(tr, ["18", "19"], story, "fi").figure.layout.height > 480
+
+
+def test_two_milestones_of_one_deadline_keep_their_words_apart(demo_db: Path) -> None:
+    """The higher marker's words above it, the lower one's below: the other way round '✖ Ei saavutettu
+    määräaikaan' and '○ Ei tietoa määräajalta' met between the two (the country and Keski-Pohjanmaa, Q4/2025)."""
+    con = connect_readonly(demo_db)
+    try:
+        data = Reader(con)
+        fig = trajectory_chart(trajectories(data, "remote_contact_share", "fi", DAY), ["18"], data, "fi").figure
+    finally:
+        con.close()
+    labelled = [trace for trace in fig.data if trace.mode == "markers+text"]
+    by_deadline: dict[object, list] = {}
+    for trace in labelled:
+        by_deadline.setdefault(trace.x[0], []).append(trace)
+    shared = [traces for traces in by_deadline.values() if len(traces) == 2 and traces[0].y[0] != traces[1].y[0]]
+    assert shared, "the demo store has the country and the area judged at one deadline"
+    for traces in shared:
+        low, high = sorted(traces, key=lambda trace: trace.y[0])
+        assert (high.textposition, low.textposition) == ("top left", "bottom left")
