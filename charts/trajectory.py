@@ -21,6 +21,7 @@ from safe_text import plotly_text
 
 LEGEND_CHARS = 40  # a legend line of a 326 px chart (a phone's): a target's documents wrap at spaces
 LEGEND_LINE_PX, LEGEND_LINES_FREE = 20, 4  # px a legend line takes on a phone; lines the plot absorbs
+LEFT_PART = 0.4  # of the time axis: a milestone there has its words on its right
 EVENT_ROWS, EVENT_ROW_PX = 4, 16  # rows of event labels above the plot, each 16 px (10 px text) high
 # A passed target's outcome as a marker shape, so it never rests on colour alone.
 MILESTONE_SYMBOL = {"met": "star", "missed": "x", "no_data": "circle-open"}
@@ -173,6 +174,18 @@ def _milestone_traces(
         )
 
 
+def _words_inward(fig: go.Figure) -> None:
+    """A milestone's words in the left part of the time axis go to its right, so they stay in the chart: on
+    the left of a Q4/2023 marker, "✔ Saavutettu määräaikaan" ran off a 422 px card's edge."""
+    times = [pd.Timestamp(x) for trace in fig.data if trace.x is not None for x in trace.x if x is not None]
+    if not times:
+        return
+    first, last = min(times), max(times)
+    for trace in fig.data:
+        if trace.mode == "markers+text" and (pd.Timestamp(trace.x[0]) - first) < (last - first) * LEFT_PART:
+            trace.textposition = trace.textposition.replace("left", "right")
+
+
 def trajectory_figure(
     reckonings: Mapping[str, Reckoning],
     actuals: pd.DataFrame,
@@ -221,6 +234,7 @@ def trajectory_figure(
 
         _milestone_traces(fig, reckoning, names[region], colour, unit, lang, place)
     _target_traces(fig, targets, unit, lang)
+    _words_inward(fig)
     # Events: a dotted line each, a short label above the plot (staggered, each of EVENT_ROWS on a row of its
     # own: two on one row ran into each other on a phone), the whole text on hover.
     for i, event in enumerate(annotations.itertuples()):

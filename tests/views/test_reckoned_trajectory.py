@@ -131,4 +131,16 @@ def test_two_milestones_of_one_deadline_keep_their_words_apart(demo_db: Path) ->
     assert shared, "the demo store has the country and the area judged at one deadline"
     for traces in shared:
         low, high = sorted(traces, key=lambda trace: trace.y[0])
-        assert (high.textposition, low.textposition) == ("top left", "bottom left")
+        assert high.textposition.startswith("top") and low.textposition.startswith("bottom")
+
+
+def test_a_milestone_early_on_the_time_axis_has_its_words_on_its_right(demo_db: Path) -> None:
+    """Left of a Q4/2023 marker, '✔ Saavutettu määräaikaan' ran off the edge of Alue's 422 px card."""
+    con = connect_readonly(demo_db)
+    try:
+        data = Reader(con)
+        fig = trajectory_chart(trajectories(data, "remote_contact_share", "fi", DAY), ["18"], data, "fi").figure
+    finally:
+        con.close()
+    sides = {str(trace.x[0]): trace.textposition.split()[1] for trace in fig.data if trace.mode == "markers+text"}
+    assert sides == {"2023-12-31": "right", "2025-12-31": "left"}
