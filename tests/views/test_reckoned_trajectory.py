@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import plotly.graph_objects as go
 import pytest
 
 from charts.trajectory import LEGEND_LINE_PX, LEGEND_LINES_FREE
@@ -114,15 +115,21 @@ def test_a_longer_legend_makes_a_taller_chart_so_a_phone_keeps_a_plot(story: Rea
     assert trajectory_chart(tr, ["18", "19"], story, "fi").figure.layout.height > 480
 
 
-def test_two_milestones_of_one_deadline_keep_their_words_apart(demo_db: Path) -> None:
-    """The higher marker's words above it, the lower one's below: the other way round '✖ Ei saavutettu
-    määräaikaan' and '○ Ei tietoa määräajalta' met between the two (the country and Keski-Pohjanmaa, Q4/2025)."""
+def _remote_contact_with_keski_pohjanmaa(demo_db: Path) -> go.Figure:
+    """The demo store's remote-contact chart of Keski-Pohjanmaa: the country and the area judged at Q4/2023 and
+    Q4/2025, at different heights."""
     con = connect_readonly(demo_db)
     try:
         data = Reader(con)
-        fig = trajectory_chart(trajectories(data, "remote_contact_share", "fi", DAY), ["18"], data, "fi").figure
+        return trajectory_chart(trajectories(data, "remote_contact_share", "fi", DAY), ["18"], data, "fi").figure
     finally:
         con.close()
+
+
+def test_two_milestones_of_one_deadline_keep_their_words_apart(demo_db: Path) -> None:
+    """The higher marker's words above it, the lower one's below: the other way round '✖ Ei saavutettu
+    määräaikaan' and '○ Ei tietoa määräajalta' met between the two (the country and Keski-Pohjanmaa, Q4/2025)."""
+    fig = _remote_contact_with_keski_pohjanmaa(demo_db)
     labelled = [trace for trace in fig.data if trace.mode == "markers+text"]
     by_deadline: dict[object, list] = {}
     for trace in labelled:
@@ -136,11 +143,6 @@ def test_two_milestones_of_one_deadline_keep_their_words_apart(demo_db: Path) ->
 
 def test_a_milestone_early_on_the_time_axis_has_its_words_on_its_right(demo_db: Path) -> None:
     """Left of a Q4/2023 marker, '✔ Saavutettu määräaikaan' ran off the edge of Alue's 422 px card."""
-    con = connect_readonly(demo_db)
-    try:
-        data = Reader(con)
-        fig = trajectory_chart(trajectories(data, "remote_contact_share", "fi", DAY), ["18"], data, "fi").figure
-    finally:
-        con.close()
+    fig = _remote_contact_with_keski_pohjanmaa(demo_db)
     sides = {str(trace.x[0]): trace.textposition.split()[1] for trace in fig.data if trace.mode == "markers+text"}
     assert sides == {"2023-12-31": "right", "2025-12-31": "left"}
