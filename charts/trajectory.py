@@ -135,6 +135,16 @@ def _milestone_y(found: Outcome) -> float:
     return at.value if at is not None else found.target
 
 
+def _words_place(found: Outcome, drawn: Mapping[str, list[float]], usual: str) -> str:
+    """Two milestones of one deadline (drawn: each deadline's milestone heights): the higher one's words above
+    it, the lower one's below (the other way round they met between the markers: '✖ Ei saavutettu' over
+    '○ Ei tietoa'); a milestone alone, or level with the other, keeps its usual place."""
+    heights = drawn[found.target_period]
+    if len(heights) > 1 and max(heights) != min(heights):
+        return "top left" if _milestone_y(found) == max(heights) else "bottom left"
+    return usual
+
+
 def _milestone_traces(
     fig: go.Figure,
     reckoning: Reckoning,
@@ -221,17 +231,7 @@ def trajectory_figure(
         colour = colours.get(region, NATIONAL)
         _projection_trace(fig, reckoning, names[region], colour, unit, lang)
         usual = "top left" if i % 2 == 1 or len(reckonings) == 1 else "bottom left"
-
-        def place(found: Outcome, usual: str = usual) -> str | None:
-            """Two milestones of one deadline: the higher one's words above it, the lower one's below (the
-            other way round they met between the markers: '✖ Ei saavutettu' over '○ Ei tietoa')."""
-            heights = drawn[found.target_period]
-            if not labelled:
-                return None
-            if len(heights) > 1 and max(heights) != min(heights):
-                return "top left" if _milestone_y(found) == max(heights) else "bottom left"
-            return usual
-
+        place = (lambda found, usual=usual: _words_place(found, drawn, usual)) if labelled else (lambda _: None)
         _milestone_traces(fig, reckoning, names[region], colour, unit, lang, place)
     _target_traces(fig, targets, unit, lang)
     _words_inward(fig)
