@@ -11,10 +11,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from loaders import checks, sotkanet_series
+from loaders import canonical, checks, sotkanet_series
 from loaders.checks import Checker
 from loaders.reference import lookups
-from store.observation_sql import SURELY_CANONICAL, SURELY_CANONICAL_BYTES
 
 GENDERS = ("total", "male", "female")
 COLUMNS = ("indicator", "region", "year", "gender", "value")  # our names for the source's fields
@@ -166,12 +165,10 @@ def _cells(check: Checker, table: pa.Table, locate: Locate) -> None:
         _flag(check, bad_gender, "gender", genders, "gender", locate)
 
 
-def _unless_canonical(texts: Column) -> Column:
+def _unless_canonical(texts: Column, values: Column) -> Column:
     """Each value's text as written, NULL where it is surely its value's canonical text (store.observation_sql
-    SURELY_CANONICAL): a streamed row's raw as the store keeps it. Only for texts the values were parsed from."""
-    short = pc.less_equal(pc.binary_length(texts), SURELY_CANONICAL_BYTES)
-    canonical = pc.and_(short, pc.match_substring_regex(texts, SURELY_CANONICAL))
-    return pc.if_else(canonical, pa.scalar(None, pa.string()), texts)
+    SURELY_CANONICAL): a streamed row's raw as the store keeps it. values: the numbers parsed from texts."""
+    return pc.if_else(canonical.surely_canonical(texts, values), pa.scalar(None, pa.string()), texts)
 
 
 def _constant(text: str, rows: int) -> pa.DictionaryArray:
@@ -288,7 +285,7 @@ def streamed(
             "period": _col(checked.table, "year"),
             "value": checked.values,
             "status": pa.nulls(n, pa.string()),
-            "raw": _unless_canonical(_col(checked.table, "value")),
+            "raw": _unless_canonical(_col(checked.table, "value"), checked.values),
             "source_row": pa.array(source_rows, pa.int64()),
         }
     )
