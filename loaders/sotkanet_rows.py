@@ -11,7 +11,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from loaders import canonical, checks, sotkanet_series
+from loaders import checks, sotkanet_series
+from loaders.canonical import surely_canonical
 from loaders.checks import Checker
 from loaders.reference import lookups
 
@@ -168,7 +169,7 @@ def _cells(check: Checker, table: pa.Table, locate: Locate) -> None:
 def _unless_canonical(texts: Column, values: Column) -> Column:
     """Each value's text as written, NULL where it is surely its value's canonical text (store.observation_sql
     SURELY_CANONICAL): a streamed row's raw as the store keeps it. values: the numbers parsed from texts."""
-    return pc.if_else(canonical.surely_canonical(texts, values), pa.scalar(None, pa.string()), texts)
+    return pc.if_else(surely_canonical(texts, values), pa.scalar(None, pa.string()), texts)
 
 
 def _constant(text: str, rows: int) -> pa.DictionaryArray:
@@ -183,6 +184,7 @@ class Checked:
     table: pa.Table
     values: Column
     series: sotkanet_series.Series
+    raw: Column | None  # with stored_raw: each value's text, NULL where surely canonical (_unless_canonical)
 
 
 def _checked(
@@ -192,10 +194,12 @@ def _checked(
     label: Label,
     keys: list[np.ndarray] | None,
     warn_regions: bool = True,
+    stored_raw: bool = False,
 ) -> Checked:
     """Check the five string columns of `table` (COLUMNS); problems and warnings go to `check`.
     keys: gets this table's (indicator, region, year, gender) keys appended, for a check across batches.
-    warn_regions: False where a stream's Numbering warns about the regions once for the whole file."""
+    warn_regions: False where a stream's Numbering warns about the regions once for the whole file.
+    stored_raw: also decide which texts a streamed row keeps as raw (Checked.raw)."""
     table = table.select(list(COLUMNS))
 
     def locate(index: int, column: str) -> tuple[int, str]:
@@ -219,11 +223,16 @@ def _checked(
     # the problems read exactly as when the checks ran one after another.
     parts = {name: Checker(check.file, check.limit) for name in ("cells", "values", "keys", "regions")}
     raw = _col(table, "value")
+
+    def numbers_and_raw() -> tuple[Column, Column | None]:
+        values = _values(parts["values"], raw, locate)
+        return values, _unless_canonical(raw, values) if stored_raw else None
+
     with ThreadPoolExecutor(2) as pool:  # longest first, so both workers finish about together
         grouped = pool.submit(by_series)
-        numbers = pool.submit(_values, parts["values"], raw, locate)
+        numbers = pool.submit(numbers_and_raw)
         cells = pool.submit(_cells, parts["cells"], table, locate)
-    series, values = grouped.result(), numbers.result()  # re-raise what the checks raised
+    series, (values, stored) = grouped.result(), numbers.result()  # re-raise what the checks raised
     cells.result()
     # What a series shares is checked once per series: percentages within 0–100, regions ours.
     outside = sotkanet_series.percent_outside(series, values, known)
@@ -235,7 +244,7 @@ def _checked(
         check.problems += part.problems
         check.warnings += part.warnings
         check.dropped += part.dropped
-    return Checked(table, values, series)
+    return Checked(table, values, series, stored)
 
 
 def observations(
@@ -277,7 +286,7 @@ def streamed(
 ) -> pa.Table:
     """As observations(), in store.tables.STREAMED_COLUMNS: each row names its series by its file-wide
     number, and `numbering` describes each series once (and warns about its regions, once a file)."""
-    checked = _checked(check, table, source_rows, label, keys, warn_regions=False)
+    checked = _checked(check, table, source_rows, label, keys, warn_regions=False, stored_raw=True)
     n = checked.table.num_rows
     return pa.table(
         {
@@ -285,7 +294,7 @@ def streamed(
             "period": _col(checked.table, "year"),
             "value": checked.values,
             "status": pa.nulls(n, pa.string()),
-            "raw": _unless_canonical(_col(checked.table, "value"), checked.values),
+            "raw": checked.raw,
             "source_row": pa.array(source_rows, pa.int64()),
         }
     )
