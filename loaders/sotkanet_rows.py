@@ -205,23 +205,23 @@ def _checked(
     def locate(index: int, column: str) -> tuple[int, str]:
         return int(source_rows[index]), label(index, column)
 
-    # Ids first, so that every later check (and the duplicate keys) sees them canonical.
-    for position, column in enumerate(("indicator", "region")):
-        canonical = _ids(check, _col(table, column), column, locate, f"sotkanet_{column}_id")
-        table = table.set_column(position, column, canonical)
-
     known = lookups()
 
-    def by_series() -> sotkanet_series.Series:
-        key = _duplicates(parts["keys"], table, locate)
+    def by_series() -> tuple[pa.Table, sotkanet_series.Series]:
+        """The table with its ids canonical (so that the duplicate keys see them so), and its series."""
+        ided = table
+        for position, column in enumerate(("indicator", "region")):
+            canonical = _ids(parts["ids"], _col(table, column), column, locate, f"sotkanet_{column}_id")
+            ided = ided.set_column(position, column, canonical)
+        key = _duplicates(parts["keys"], ided, locate)
         if keys is not None:
             keys.append(key)
-        return sotkanet_series.grouped(table, key, known)
+        return ided, sotkanet_series.grouped(ided, key, known)
 
     # The checks are independent, and a pyarrow compute call runs on one core with the GIL released,
     # so two workers keep both cores busy. Each check reports to its own Checker, merged in this order:
     # the problems read exactly as when the checks ran one after another.
-    parts = {name: Checker(check.file, check.limit) for name in ("cells", "values", "keys", "regions")}
+    parts = {name: Checker(check.file, check.limit) for name in ("ids", "cells", "values", "keys", "regions")}
     raw = _col(table, "value")
 
     def numbers_and_raw() -> tuple[Column, Column | None]:
@@ -232,7 +232,7 @@ def _checked(
         grouped = pool.submit(by_series)
         numbers = pool.submit(numbers_and_raw)
         cells = pool.submit(_cells, parts["cells"], table, locate)
-    series, (values, stored) = grouped.result(), numbers.result()  # re-raise what the checks raised
+    (table, series), (values, stored) = grouped.result(), numbers.result()  # re-raise what the checks raised
     cells.result()
     # What a series shares is checked once per series: percentages within 0–100, regions ours.
     outside = sotkanet_series.percent_outside(series, values, known)
