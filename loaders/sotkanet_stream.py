@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -47,18 +48,20 @@ SCHEMA = pa.schema(
 
 
 class _Hashed:
-    """The file as pyarrow's reader reads it, hashed on the way: one read serves the digest and the parse,
-    and hashing overlaps parsing instead of going before it (~0.4 s at 10 M rows)."""
+    """The file as pyarrow's reader reads it, hashed on the way: one read serves the digest and the parse.
+    Hashing runs on a thread of its own, in the order read, beside the parse (0.3 s of a core at 10 M rows
+    that the parse would otherwise wait for)."""
 
     def __init__(self, path: Path) -> None:
         self._file = open(path, "rb")  # noqa: SIM115 - closed by close(), which the pass calls
-        self.digest = hashlib.sha256()
+        self._digest = hashlib.sha256()
+        self._hasher = ThreadPoolExecutor(1, thread_name_prefix="sha256")  # one worker: chunks in order
         self.ascii = True  # every byte read so far is ASCII: then no parsed cell of it needs that check
         self.closed = False
 
     def read(self, size: int = -1) -> bytes:
         chunk = self._file.read(size)
-        self.digest.update(chunk)  # releases the GIL on large chunks
+        self._hasher.submit(self._digest.update, chunk)  # releases the GIL on large chunks
         self.ascii = self.ascii and chunk.isascii()  # ~10 GB/s: far cheaper than a check per cell
         return chunk
 
@@ -66,10 +69,12 @@ class _Hashed:
         """The whole file's digest: what the parser left unread (after a broken row) is read here."""
         while self.read(BATCH_BYTES):
             pass
-        return self.digest.hexdigest()
+        self._hasher.shutdown(wait=True)
+        return self._digest.hexdigest()
 
     def close(self) -> None:
         self._file.close()
+        self._hasher.shutdown(wait=False, cancel_futures=True)
         self.closed = True
 
 
