@@ -32,7 +32,7 @@ from loaders.textfile import what_text
 from store.batch import Batch, Problem
 
 STREAM_FROM = 32 << 20  # bytes: smaller files are parsed whole (faster to check, same result)
-BATCH_BYTES = 8 << 20  # of CSV text per batch: ~300 000 rows; 16 MB cost ~100 MB more peak, no less CPU
+BATCH_BYTES = 4 << 20  # of CSV text per batch: ~150 000 rows (bench/ingest_pairs: 8 MB took more time and memory)
 HEAD = 1 << 16
 # store.tables.STREAMED_COLUMNS: a row names its series (CsvStream.series() describes each once).
 SCHEMA = pa.schema(
@@ -123,7 +123,7 @@ class CsvStream:
         keys: list[np.ndarray] = []
         warnings: dict[tuple, Problem] = {}
         line = 2  # the header is line 1
-        for table in self._tables():
+        for table in prefetch.ahead(self._tables()):  # parsed while the pool checks the one before
             lines = np.arange(line, line + table.num_rows, dtype=np.int64)
             line += table.num_rows
             table, lines = _without_blank_lines(table, lines)
