@@ -75,16 +75,18 @@ def _offsets(chunk: pa.Array) -> np.ndarray:
 
 
 def _sizes(strings: Column) -> np.ndarray:
-    """Each text's size in bytes."""
-    sizes = [np.diff(_offsets(chunk)) for chunk in _chunks(strings)]
-    return np.concatenate(sizes) if sizes else np.zeros(0, np.int32)
+    """Each text's size in bytes (read from the offsets)."""
+    return pc.binary_length(strings).to_numpy(zero_copy_only=False)
 
 
 def _digits_only(strings: Column) -> bool:
-    """No NULL, no empty text, and every byte an ASCII digit: a few scans of the bytes, no call per text."""
+    """No NULL, no empty text, and every byte an ASCII digit: a few scans of the bytes, no call per text.
+    False also for a type other than string: then the texts are checked one by one."""
     for chunk in _chunks(strings):
+        if chunk.type != pa.string() or chunk.null_count:
+            return False
         offsets = _offsets(chunk)
-        if chunk.null_count or not (np.diff(offsets) > 0).all():
+        if not (np.diff(offsets) > 0).all():
             return False
         if bytes(memoryview(chunk.buffers()[2])[offsets[0] : offsets[-1]]).translate(None, b"0123456789"):
             return False
@@ -186,8 +188,10 @@ def _years_fast(strings: Column) -> np.ndarray | None:
     what casting costs); else None, and the texts are cast and checked one by one."""
     numbers = []
     for chunk in _chunks(strings):
+        if chunk.type != pa.string() or chunk.null_count:
+            return None
         offsets = _offsets(chunk)
-        if chunk.null_count or not (np.diff(offsets) == 4).all():
+        if not (np.diff(offsets) == 4).all():
             return None
         digits = np.frombuffer(chunk.buffers()[2], np.uint8, 4 * len(chunk), offsets[0]).reshape(-1, 4) - ord("0")
         if (digits > 9).any():  # below '0' wraps round to above 9
