@@ -181,12 +181,18 @@ def _median(sides: list[dict]) -> dict:
     return sorted(sides, key=lambda side: side["seconds"])[len(sides) // 2]
 
 
+# Every side runs in a process set up as `python -m loaders` sets itself up (Arrow's allocator, read once
+# when pyarrow loads: loaders/__main__.py). The floors are DuckDB's own work and allocate nothing through Arrow.
+CHILD_ENV = {"ARROW_DEFAULT_MEMORY_POOL": "jemalloc"}
+
+
 def run(which: str, csv: Path, db: Path) -> dict:
     out = subprocess.run(
         [sys.executable, __file__, "--child", which, "--csv", str(csv), "--db", str(db)],
         check=True,
         capture_output=True,
         text=True,
+        env=os.environ | CHILD_ENV,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 

@@ -35,7 +35,7 @@ def load(checkout: Path, side: str, csv: Path, directory: Path) -> dict:
     out = subprocess.run(
         [str(python), str(checkout / "bench" / "ingest.py"), "--child", side, "--csv", str(csv),
          "--db", str(directory / f"{side}.duckdb")],
-        cwd=checkout, check=True, capture_output=True, text=True,
+        cwd=checkout, check=True, capture_output=True, text=True, env=os.environ | ingest.CHILD_ENV,
     )  # fmt: skip
     return json.loads(out.stdout.strip().splitlines()[-1])
 

@@ -7,6 +7,14 @@
 
 from __future__ import annotations
 
+import os
+
+# Arrow's allocator for a loading process, chosen once when pyarrow is first imported, so before any import
+# below: jemalloc, where pyarrow has it. With pyarrow's default (mimalloc) a 10 M-row load took ~10 % longer,
+# much of it the kernel zeroing pages mimalloc had handed back (perf record: clear_page_erms). bench/ingest.py
+# measures loads with the same setting.
+os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "jemalloc")
+
 import argparse
 import sys
 from dataclasses import replace
