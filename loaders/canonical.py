@@ -19,6 +19,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from loaders import text_bytes
 from store.observation_sql import SURELY_CANONICAL, SURELY_CANONICAL_BYTES
 
 _ALLOWED = b"0123456789.-"
@@ -66,20 +67,13 @@ def by_regex(texts: pa.Array) -> pa.Array:
 
 
 def _bytes_decide(texts: pa.Array) -> bool:
-    """Whether _decided() answers for these texts: strings, no NULL, only the bytes of numbers."""
-    if texts.type != pa.string() or texts.null_count or len(texts) == 0:
-        return False
-    return not _used(texts).translate(None, _ALLOWED)
-
-
-def _used(texts: pa.Array) -> bytes:
-    offsets = np.frombuffer(texts.buffers()[1], np.int32, len(texts) + 1, texts.offset * 4)
-    return bytes(memoryview(texts.buffers()[2])[offsets[0] : offsets[-1]])
+    """Whether _decided() answers for these texts: plain, not empty, only the bytes of numbers."""
+    return text_bytes.plain(texts) and len(texts) > 0 and not text_bytes.used(texts).translate(None, _ALLOWED)
 
 
 def _decided(texts: pa.Array, parsed: np.ndarray) -> np.ndarray:
-    offsets = np.frombuffer(texts.buffers()[1], np.int32, len(texts) + 1, texts.offset * 4).astype(np.int64)
-    used = _used(texts)
+    offsets = text_bytes.offsets(texts).astype(np.int64)
+    used = text_bytes.used(texts)
     data = np.frombuffer(used + bytes(_PAD), np.uint8).astype(np.uint16)  # wide: two bytes make one index
     start, end = offsets[:-1] - offsets[0], offsets[1:] - offsets[0]
     fits = parsed & (end - start <= SURELY_CANONICAL_BYTES)

@@ -11,7 +11,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from loaders import checks, sotkanet_series
+from loaders import checks, sotkanet_series, text_bytes
 from loaders.canonical import surely_canonical
 from loaders.checks import Checker
 from loaders.reference import lookups
@@ -50,12 +50,12 @@ def _ids(check: Checker, strings: Column, column: str, locate: Locate, key: str)
     """Ids in ASCII digits (utf8_is_digit would also pass ١٢٧), at most MAX_ID_DIGITS of them, and
     canonical: '0127' is indicator 127, so it cannot become a second key. Also each id as a number
     (None after a problem), for the duplicate keys."""
-    if not _digits_only(strings):  # rare: find the cells
+    if not text_bytes.digits_only(strings):  # rare: find the cells
         bad = pc.invert(pc.ascii_is_decimal(strings))
         if pc.any(bad).as_py():
             _flag(check, bad, column, strings, key, locate)
             return strings, None
-    sizes = _sizes(strings)
+    sizes = pc.binary_length(strings).to_numpy(zero_copy_only=False)
     long = sizes > MAX_ID_DIGITS  # bytes: each is an ASCII digit by now
     if long.any():
         _flag(check, pa.array(long), column, strings, "sotkanet_id_size", locate, digits=MAX_ID_DIGITS)
@@ -67,33 +67,6 @@ def _ids(check: Checker, strings: Column, column: str, locate: Locate, key: str)
 
 
 _POWERS_OF_TEN = 10 ** np.arange(1, MAX_ID_DIGITS + 1)
-
-
-def _chunks(strings: Column) -> list[pa.Array]:
-    return strings.chunks if isinstance(strings, pa.ChunkedArray) else [strings]
-
-
-def _offsets(chunk: pa.Array) -> np.ndarray:
-    return np.frombuffer(chunk.buffers()[1], np.int32, len(chunk) + 1, chunk.offset * 4)
-
-
-def _sizes(strings: Column) -> np.ndarray:
-    """Each text's size in bytes (read from the offsets)."""
-    return pc.binary_length(strings).to_numpy(zero_copy_only=False)
-
-
-def _digits_only(strings: Column) -> bool:
-    """No NULL, no empty text, and every byte an ASCII digit: a few scans of the bytes, no call per text.
-    False also for a type other than string: then the texts are checked one by one."""
-    for chunk in _chunks(strings):
-        if chunk.type != pa.string() or chunk.null_count:
-            return False
-        offsets = _offsets(chunk)
-        if not (np.diff(offsets) > 0).all():
-            return False
-        if bytes(memoryview(chunk.buffers()[2])[offsets[0] : offsets[-1]]).translate(None, b"0123456789"):
-            return False
-    return True
 
 
 def _values(check: Checker, strings: Column, locate: Locate) -> Column:
@@ -167,7 +140,7 @@ def _int_key(
         return None
     if indicator.max(initial=0) >= 2**28 or region.max(initial=0) >= 2**20:
         return None
-    year = _years_fast(_col(table, "year"))
+    year = text_bytes.four_digit_numbers(_col(table, "year"))
     if year is None:
         try:
             year = _int64(_col(table, "year"))
@@ -186,28 +159,10 @@ def _int64(strings: pa.Array) -> np.ndarray:
     return pc.cast(strings, pa.int64()).to_numpy(zero_copy_only=False)
 
 
-def _years_fast(strings: Column) -> np.ndarray | None:
-    """Each text's number if every text is four ASCII digits, read straight from the bytes (a third of
-    what casting costs); else None, and the texts are cast and checked one by one."""
-    numbers = []
-    for chunk in _chunks(strings):
-        if chunk.type != pa.string() or chunk.null_count:
-            return None
-        offsets = _offsets(chunk)
-        if not (np.diff(offsets) == 4).all():
-            return None
-        digits = np.frombuffer(chunk.buffers()[2], np.uint8, 4 * len(chunk), offsets[0]).reshape(-1, 4) - ord("0")
-        if (digits > 9).any():  # below '0' wraps round to above 9
-            return None
-        digits = digits.astype(np.int16)
-        numbers.append(digits[:, 0] * 1000 + digits[:, 1] * 100 + digits[:, 2] * 10 + digits[:, 3])
-    return np.concatenate(numbers) if numbers else np.zeros(0, np.int16)
-
-
 def _years(check: Checker, table: pa.Table, locate: Locate) -> None:
     """Years four ASCII digits within checks.years()."""
     years, allowed = _col(table, "year"), checks.years()
-    number = _years_fast(years)
+    number = text_bytes.four_digit_numbers(years)
     if number is None:
         bad_year = pc.invert(pc.and_(pc.ascii_is_decimal(years), pc.equal(pc.binary_length(years), 4)))
         if pc.any(bad_year).as_py():

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders import sotkanet_rows
+from loaders import sotkanet_rows, text_bytes
 from loaders.checks import Checker
 
 
@@ -52,10 +52,10 @@ def test_a_padded_id_is_rewritten_and_a_long_or_signed_one_is_a_problem() -> Non
 def test_years_are_read_from_their_bytes_only_when_each_is_four_ascii_digits(
     years: list, expected: list | None
 ) -> None:
-    found = sotkanet_rows._years_fast(pa.chunked_array([pa.array(years, pa.string())], pa.string()))
+    found = text_bytes.four_digit_numbers(pa.chunked_array([pa.array(years, pa.string())], pa.string()))
     assert (None if found is None else found.tolist()) == expected
 
 
 def test_a_year_sliced_out_of_a_longer_buffer_reads_its_own_bytes() -> None:
     years = pa.array(["1990", "2020", "2021", "2024"], pa.string()).slice(1, 2)
-    assert sotkanet_rows._years_fast(years).tolist() == [2020, 2021]
+    assert text_bytes.four_digit_numbers(years).tolist() == [2020, 2021]
