@@ -13,8 +13,6 @@ with at most SURELY_CANONICAL_BYTES bytes in all. A text that failed to parse is
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -28,19 +26,17 @@ ZERO, DOT, MINUS = b"0.-"
 _PART = 1 << 15  # texts at a time: their temporaries stay in the cache (3x faster than 300 000 at once)
 
 
-def _pairs(shape: Callable[[int, int], int]) -> np.ndarray:
-    """shape(a, b) for every two bytes, at index a << 8 | b."""
-    return np.array([shape(a, b) for a in range(256) for b in range(256)], np.uint8)
+_FIRST, _SECOND = np.arange(256)[:, None], np.arange(256)[None, :]  # every two bytes, at index a << 8 | b
 
 
-def _nonzero(byte: int) -> bool:
-    return ord("1") <= byte <= ord("9")
+def _nonzero(byte: np.ndarray) -> np.ndarray:
+    return (byte >= ord("1")) & (byte <= ord("9"))
 
 
 # What a body's first two bytes allow: 1 shape A (a nonzero digit first), 2 shape B ('0.').
-_HEAD = _pairs(lambda a, b: 1 if _nonzero(a) else 2 if (a, b) == (ZERO, DOT) else 0)
+_HEAD = np.where(_nonzero(_FIRST), 1, np.where((_FIRST == ZERO) & (_SECOND == DOT), 2, 0)).astype(np.uint8).ravel()
 # How a text ends: 1 in a nonzero digit (either shape), 2 in '.0' (shape A only).
-_TAIL = _pairs(lambda a, b: 1 if _nonzero(b) else 2 if (a, b) == (DOT, ZERO) else 0)
+_TAIL = np.where(_nonzero(_SECOND), 1, np.where((_FIRST == DOT) & (_SECOND == ZERO), 2, 0)).astype(np.uint8).ravel()
 _SHAPE = np.array([0, 0, 0, 0, 1, 1, 0, 1, 0], bool)  # at head * 3 + tail
 
 

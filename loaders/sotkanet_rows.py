@@ -60,7 +60,7 @@ def _ids(check: Checker, strings: Column, column: str, locate: Locate, key: str)
     if long.any():
         _flag(check, pa.array(long), column, strings, "sotkanet_id_size", locate, digits=MAX_ID_DIGITS)
         return strings, None
-    numbers = pc.cast(strings, pa.int64()).to_numpy(zero_copy_only=False)
+    numbers = _int64(strings)
     if not (sizes > np.searchsorted(_POWERS_OF_TEN, numbers, side="right") + 1).any():  # more digits than it needs
         return strings, numbers  # the usual case: nothing to rewrite, no copy
     return pc.cast(pa.array(numbers), pa.string()), numbers
